@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Starts Payara Micro with the Artemis resource adapter and the application WAR, configured from the
+# environment. The run command (./mvnw -Prun) and the Docker image both start the server through this script.
+#
+#   launch.sh <payara-micro.jar> <artemis-ra.rar> <app.war> [extra Payara Micro options...]
+#
+# Environment (see README): ARTEMIS_URL (tcp://host:port), ARTEMIS_USER, ARTEMIS_PASSWORD, HTTP_PORT,
+# HTTP_BIND_ADDRESS, JAVA_OPTS, and the application's own keys (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...).
+set -euo pipefail
+
+if [ $# -lt 3 ]; then
+  echo "usage: $0 <payara-micro.jar> <artemis-ra.rar> <app.war> [payara micro options...]" >&2
+  exit 64
+fi
+micro_jar=$1 rar=$2 war=$3
+shift 3
+config_dir=$(cd "$(dirname "$0")" && pwd)
+
+artemis_url=${ARTEMIS_URL:-tcp://localhost:61616}
+# The resource adapter takes host and port, not a URL: tcp://host:port[?params]
+if [[ ! $artemis_url =~ ^tcp://([^:/?]+):([0-9]+)([?].*)?$ ]]; then
+  echo "ARTEMIS_URL must look like tcp://host:port, got: $artemis_url" >&2
+  exit 64
+fi
+export ARTEMIS_HOST=${BASH_REMATCH[1]}
+export ARTEMIS_PORT=${BASH_REMATCH[2]}
+export ARTEMIS_USER=${ARTEMIS_USER:-artemis}
+export ARTEMIS_PASSWORD=${ARTEMIS_PASSWORD:-artemis}
+export ARTEMIS_RA_ARCHIVE=$rar
+export HTTP_BIND_ADDRESS=${HTTP_BIND_ADDRESS:-0.0.0.0}
+
+# JAVA_OPTS is split on spaces on purpose (several options in one variable).
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:--Xmx256m} -jar "$micro_jar" \
+  --nocluster \
+  --port "${HTTP_PORT:-8080}" \
+  --prebootcommandfile "$config_dir/pre-boot-commands.asadmin" \
+  --postbootcommandfile "$config_dir/post-boot-commands.asadmin" \
+  --deploy "$war:/" \
+  "$@"

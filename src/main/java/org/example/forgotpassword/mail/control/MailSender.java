@@ -1,0 +1,142 @@
+package org.example.forgotpassword.mail.control;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.mail.entity.OutgoingMail;
+
+/**
+ * Sends mails over SMTP with Jakarta Mail (Eclipse Angus Mail). Every mail is multipart/alternative (plain text
+ * first, HTML second) and carries its own stable {@code Message-ID}. Timeouts bound every step, so a stalled
+ * server cannot hold a consumer forever.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "mail.from")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "mail.smtp.host")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "mail.smtp.port")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "mail.smtp.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "mail.smtp.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "mail.smtp.starttls", defaultValue = "false")
+    boolean startTls;
+
+    @Inject
+    @ConfigProperty(name = "mail.smtp.connect-timeout", defaultValue = "PT10S")
+    Duration connectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "mail.smtp.timeout", defaultValue = "PT30S")
+    Duration timeout;
+
+    @Inject
+    MailStatistics statistics;
+
+    private Session session;
+    private InternetAddress sender;
+
+    @PostConstruct
+    void connectSettings() {
+        Properties smtp = new Properties();
+        smtp.put("mail.transport.protocol", "smtp");
+        smtp.put("mail.smtp.host", host);
+        smtp.put("mail.smtp.port", Integer.toString(port));
+        smtp.put("mail.smtp.connectiontimeout", Long.toString(connectTimeout.toMillis()));
+        smtp.put("mail.smtp.timeout", Long.toString(timeout.toMillis()));
+        smtp.put("mail.smtp.writetimeout", Long.toString(timeout.toMillis()));
+        smtp.put("mail.smtp.auth", Boolean.toString(user.isPresent()));
+        smtp.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        smtp.put("mail.smtp.starttls.required", Boolean.toString(startTls));
+        session = Session.getInstance(smtp);
+        try {
+            sender = new InternetAddress(from, true);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("mail.from is not a valid address", e);
+        }
+    }
+
+    /** @throws MailDeliveryException when the server does not accept the mail */
+    public void send(OutgoingMail mail) {
+        try {
+            MimeMessage message = toMimeMessage(mail);
+            Transport.send(message, user.orElse(null), password.orElse(null));
+            statistics.recordSent();
+        } catch (MessagingException e) {
+            statistics.recordFailure();
+            LOG.log(Level.WARNING, "SMTP server {0}:{1} did not accept mail {2}: {3}",
+                    new Object[] {host, Integer.toString(port), mail.mailId(), e.getClass().getSimpleName()});
+            throw new MailDeliveryException("mail " + mail.mailId() + " not accepted", e);
+        }
+    }
+
+    MimeMessage toMimeMessage(OutgoingMail mail) throws MessagingException {
+        MimeMessage message = new StableIdMimeMessage(session, messageId(mail));
+        message.setFrom(sender);
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+        message.setContent(new MimeMultipart("alternative", text, html));
+        message.saveChanges();
+        return message;
+    }
+
+    private String messageId(OutgoingMail mail) {
+        String address = sender.getAddress();
+        return "<" + mail.mailId() + "@" + address.substring(address.indexOf('@') + 1) + ">";
+    }
+
+    /** Keeps the mail's own id as Message-ID instead of a fresh one on every save. */
+    private static final class StableIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.example.forgotpassword.platform.control;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Localized human texts. The service speaks English and Chinese: the first supported language in the client's
+ * preference list wins, English otherwise.
+ */
+@ApplicationScoped
+public class Messages {
+
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    public Locale preferredLocale(List<Locale> acceptableLanguages) {
+        return SupportedLocales.pick(acceptableLanguages);
+    }
+
+    public String text(String key, Locale locale) {
+        return ResourceBundle.getBundle("i18n.messages", SupportedLocales.pick(List.of(locale))).getString(key);
+    }
+}

@@ -1,0 +1,44 @@
+package org.example.forgotpassword.reset.control;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.mail.control.MailTemplates;
+import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.reset.entity.ResetRequest;
+
+/**
+ * Renders the reset mail. The link is built from {@code app.base-url}, never from anything the client sent:
+ * a forged Host header must not turn the mail into a phishing link.
+ */
+@ApplicationScoped
+public class ResetMailComposer {
+
+    static final String TEMPLATE = "reset";
+
+    @Inject
+    @ConfigProperty(name = "app.base-url")
+    String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "reset.token-ttl", defaultValue = "PT30M")
+    Duration tokenTtl;
+
+    @Inject
+    MailTemplates templates;
+
+    public OutgoingMail compose(ResetRequest request, String token) {
+        String link = resetLink(token);
+        return templates.render(TEMPLATE, request.locale(), request.email().value(),
+                Map.of("link", link, "minutes", Long.toString(tokenTtl.toMinutes())));
+    }
+
+    String resetLink(String token) {
+        String origin = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return origin + "/password/reset/?token=" + token;
+    }
+}

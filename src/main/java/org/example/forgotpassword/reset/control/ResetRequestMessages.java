@@ -1,0 +1,55 @@
+package org.example.forgotpassword.reset.control;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+
+import org.example.forgotpassword.platform.control.SupportedLocales;
+import org.example.forgotpassword.platform.entity.ApiException;
+import org.example.forgotpassword.reset.entity.EmailAddress;
+import org.example.forgotpassword.reset.entity.ResetRequest;
+
+/**
+ * The JMS representation of a {@link ResetRequest}: a JSON text body with an explicit type and version, so that
+ * the consumer can tell a message it understands from one it does not.
+ */
+@ApplicationScoped
+public class ResetRequestMessages {
+
+    public static final String TYPE = "password-reset-request";
+    public static final int VERSION = 1;
+    public static final String TYPE_PROPERTY = "type";
+    public static final String VERSION_PROPERTY = "version";
+
+    public String toJson(ResetRequest request) {
+        return Json.createObjectBuilder()
+                .add("type", TYPE)
+                .add("version", VERSION)
+                .add("requestId", request.requestId())
+                .add("email", request.email().value())
+                .add("locale", request.locale().toLanguageTag())
+                .add("requestedAt", request.requestedAt().toString())
+                .build().toString();
+    }
+
+    /** @throws UnreadableMessageException when the body is not a reset request of a known version */
+    public ResetRequest fromJson(String body) {
+        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            JsonObject json = reader.readObject();
+            if (!TYPE.equals(json.getString("type", null)) || json.getInt("version", -1) != VERSION) {
+                throw new UnreadableMessageException("unknown message type or version");
+            }
+            return new ResetRequest(json.getString("requestId"), EmailAddress.parse(json.getString("email")),
+                    SupportedLocales.fromTag(json.getString("locale", null)),
+                    Instant.parse(json.getString("requestedAt")));
+        } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException
+                 | ApiException e) {
+            throw new UnreadableMessageException("malformed reset request: " + e.getClass().getSimpleName());
+        }
+    }
+}
