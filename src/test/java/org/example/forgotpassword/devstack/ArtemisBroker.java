@@ -1,0 +1,118 @@
+package org.example.forgotpassword.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An Apache ActiveMQ Artemis broker from the official distribution, with its web console, on loopback. The
+ * instance is made with {@code artemis create} and gets the service's settings from
+ * {@code server-config/artemis/broker.properties}. Its journal survives {@link #stop()}/{@link #start()}.
+ */
+public final class ArtemisBroker implements AutoCloseable {
+
+    private final StackLayout layout;
+    private final Path instance;
+    private final int port;
+    private final int consolePort;
+    private final String user;
+    private final String password;
+    private ManagedProcess process;
+
+    private ArtemisBroker(StackLayout layout, Path instance, int port, int consolePort, String user, String password) {
+        this.layout = layout;
+        this.instance = instance;
+        this.port = port;
+        this.consolePort = consolePort;
+        this.user = user;
+        this.password = password;
+    }
+
+    public static ArtemisBroker create(StackLayout layout, Path instance, int port, int consolePort,
+                                       String user, String password) {
+        ArtemisBroker broker = new ArtemisBroker(layout, instance, port, consolePort, user, password);
+        broker.createInstance();
+        return broker;
+    }
+
+    private void createInstance() {
+        List<String> command = List.of("bash", layout.artemisHome().resolve("bin/artemis").toString(), "create",
+                instance.toString(), "--silent", "--force", "--user", user, "--password", password,
+                "--require-login", "--host", Ports.LOOPBACK, "--http-host", Ports.LOOPBACK,
+                "--default-port", Integer.toString(port), "--http-port", Integer.toString(consolePort),
+                "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor",
+                "--no-autotune", "--nio", "--java-memory", "512M");
+        try {
+            Files.createDirectories(instance.getParent());
+            Process create = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(instance.resolveSibling(
+                            instance.getFileName() + "-create.log").toFile()))
+                    .start();
+            if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
+                create.destroyForcibly();
+                throw new IllegalStateException("artemis create failed for " + instance);
+            }
+            Files.copy(layout.brokerProperties(), instance.resolve("etc/broker.properties"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ArtemisBroker start() {
+        process = ManagedProcess.start("Artemis broker",
+                List.of("bash", instance.resolve("bin/artemis").toString(), "run"), Map.of(), instance,
+                instance.resolve("log/console.log"));
+        process.awaitReady(() -> process.logContains("AMQ241004") && Ports.listening(port), Duration.ofSeconds(90));
+        return this;
+    }
+
+    public void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    /** SIGKILL: the broker gets no chance to close anything. */
+    public void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
+    public String url() {
+        return "tcp://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String consoleUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + consolePort + "/console";
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,58 @@
+package org.example.forgotpassword.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GreenMail standalone on loopback: an SMTP server that keeps every mail it receives, readable over IMAP (any
+ * user name = the recipient's address, any password) and through its web page and REST API
+ * ({@code /api/user/<address>/messages/}).
+ */
+public final class GreenMailServer implements AutoCloseable {
+
+    private final int smtpPort;
+    private final int imapPort;
+    private final int apiPort;
+    private final ManagedProcess process;
+
+    private GreenMailServer(int smtpPort, int imapPort, int apiPort, ManagedProcess process) {
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+        this.apiPort = apiPort;
+        this.process = process;
+    }
+
+    public static GreenMailServer start(StackLayout layout, int smtpPort, int imapPort, int apiPort, Path log) {
+        List<String> command = List.of(JavaCommand.current(), "-Xmx128m",
+                "-Dgreenmail.hostname=" + Ports.LOOPBACK,
+                "-Dgreenmail.smtp.port=" + smtpPort,
+                "-Dgreenmail.imap.port=" + imapPort,
+                "-Dgreenmail.api.hostname=" + Ports.LOOPBACK,
+                "-Dgreenmail.api.port=" + apiPort,
+                "-Dgreenmail.auth.disabled",
+                "-Dgreenmail.verbose=false",
+                "-jar", layout.greenMailJar().toString());
+        ManagedProcess process = ManagedProcess.start("GreenMail", command, Map.of(), log.getParent(), log);
+        process.awaitReady(() -> Ports.listening(smtpPort) && Ports.listening(apiPort), Duration.ofSeconds(60));
+        return new GreenMailServer(smtpPort, imapPort, apiPort, process);
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    public String webUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + apiPort;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,66 @@
+package org.example.forgotpassword.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Micro with the resource adapter and the WAR, started exactly as in production: through
+ * {@code server-config/payara/launch.sh}, configured by environment variables only.
+ */
+public final class PayaraMicroServer implements AutoCloseable {
+
+    private final int httpPort;
+    private final ManagedProcess process;
+    private final Duration bootTime;
+
+    private PayaraMicroServer(int httpPort, ManagedProcess process, Duration bootTime) {
+        this.httpPort = httpPort;
+        this.process = process;
+        this.bootTime = bootTime;
+    }
+
+    /** @param environment the service's settings (ARTEMIS_URL, MAIL_SMTP_HOST, ...); HTTP_PORT is added here */
+    public static PayaraMicroServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("HTTP_PORT", Integer.toString(httpPort));
+        env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
+        env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        Instant launched = Instant.now();
+        ManagedProcess process = ManagedProcess.start("Payara Micro",
+                List.of("bash", layout.payaraLauncher().toString(), layout.payaraMicroJar().toString(),
+                        layout.resourceAdapter().toString(), layout.war().toString()),
+                env, log.getParent(), log);
+        process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort),
+                Duration.ofSeconds(180));
+        return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
+    }
+
+    public String baseUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + httpPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Duration bootTime() {
+        return bootTime;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

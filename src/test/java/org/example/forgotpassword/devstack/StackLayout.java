@@ -1,0 +1,62 @@
+package org.example.forgotpassword.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the build put the runtime pieces ({@code target/stack}: Payara Micro, the RAR, the WAR, GreenMail and the
+ * Artemis distribution) and where the server configuration lives. The Maven build passes both as system
+ * properties; the defaults fit a run from the project directory.
+ */
+public record StackLayout(Path stackDir, Path serverConfigDir) {
+
+    public static StackLayout fromSystemProperties() {
+        Path stack = Path.of(System.getProperty("stack.dir", "target/stack")).toAbsolutePath();
+        Path config = Path.of(System.getProperty("server-config.dir", "server-config")).toAbsolutePath();
+        StackLayout layout = new StackLayout(stack, config);
+        for (Path required : new Path[] {layout.payaraMicroJar(), layout.resourceAdapter(), layout.war(),
+                layout.greenMailJar(), layout.artemisHome(), layout.payaraLauncher()}) {
+            if (!Files.exists(required)) {
+                throw new IllegalStateException(required + " is missing: build first (./mvnw package)");
+            }
+        }
+        return layout;
+    }
+
+    public Path payaraMicroJar() {
+        return stackDir.resolve("payara-micro.jar");
+    }
+
+    public Path resourceAdapter() {
+        return stackDir.resolve("artemis-ra.rar");
+    }
+
+    public Path war() {
+        return stackDir.resolve("forgot-password.war");
+    }
+
+    public Path greenMailJar() {
+        return stackDir.resolve("greenmail-standalone.jar");
+    }
+
+    public Path artemisHome() {
+        try (var entries = Files.list(stackDir)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("apache-artemis-")).findFirst()
+                    .orElse(stackDir.resolve("apache-artemis"));
+        } catch (java.io.IOException e) {
+            return stackDir.resolve("apache-artemis");
+        }
+    }
+
+    public Path payaraLauncher() {
+        return serverConfigDir.resolve("payara/launch.sh");
+    }
+
+    public Path brokerProperties() {
+        return serverConfigDir.resolve("artemis/broker.properties");
+    }
+
+    public Path runDir() {
+        return stackDir.getParent().resolve("run");
+    }
+}
