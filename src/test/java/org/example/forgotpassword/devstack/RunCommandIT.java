@@ -1,0 +1,159 @@
+package org.example.forgotpassword.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.example.forgotpassword.it.ApiClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What {@code ./mvnw -Prun} starts (the same {@link DevStack}, on free ports): a newcomer's first steps, the
+ * broker going away and coming back, and nothing left running afterwards. Payara Micro is launched through
+ * {@code server-config/payara/launch.sh}, as in the Docker image.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RunCommandIT {
+
+    static DevStack stack;
+    static ApiClient api;
+    static Map<String, String> ports;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTheStackAsTheRunCommandDoes() {
+        ports = Map.of("HTTP_PORT", free(), "DEV_ARTEMIS_PORT", free(), "DEV_ARTEMIS_CONSOLE_PORT", free(),
+                "DEV_MAIL_SMTP_PORT", free(), "DEV_MAIL_IMAP_PORT", free(), "DEV_MAIL_WEB_PORT", free());
+        StackLayout layout = StackLayout.fromSystemProperties();
+        Instant launched = Instant.now();
+        stack = DevStack.start(layout, layout.stackDir().getParent().resolve("it-run"), ports);
+        api = new ApiClient(stack.payara().baseUrl());
+        String firstSuccess = address("first");
+        assertThat(api.forgot(firstSuccess).status()).isEqualTo(200);
+        System.out.printf("RUN-COMMAND figures: launch to first successful POST %.1f s (Payara Micro ready after %.1f s),"
+                        + " Payara Micro RSS %d MB%n", Duration.between(launched, Instant.now()).toMillis() / 1000.0,
+                stack.payara().bootTime().toMillis() / 1000.0, residentMegabytes(stack.payara().pid()));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (stack == null) {
+            return;
+        }
+        List<ProcessHandle> processes = ProcessHandle.of(stack.payara().pid()).stream().toList();
+        stack.close();
+        for (String port : ports.values()) {
+            assertThat(Ports.listening(Integer.parseInt(port))).as("port " + port + " still open").isFalse();
+        }
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    @Order(1)
+    void postAnswersAtOnceAndTheMailCanBeReadOnTheMailServersWebApi() throws Exception {
+        String address = address("newcomer");
+
+        ApiClient.Reply reply = api.forgot(address);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.code()).isZero();
+        JsonObject mail = awaitMailOnWebApi(address);
+        assertThat(mail.getString("subject")).isEqualTo("[Forgot Password DEV] Reset your password");
+        assertThat(mail.getString("mimeMessage"))
+                .contains("http://localhost:" + stack.payara().httpPort() + "/password/reset/?token=");
+    }
+
+    @Test
+    @Order(2)
+    void brokerWebConsoleIsServedOnLoopback() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> console = browser.send(HttpRequest.newBuilder(URI.create(stack.broker().consoleUrl() + "/"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.uri().getHost()).isEqualTo(Ports.LOOPBACK);
+        assertThat(console.body()).containsIgnoringCase("<html");
+    }
+
+    @Test
+    @Order(3)
+    void whileTheBrokerIsDownRequestsGet503AndAfterItReturnsTheServiceRecoversByItself() throws Exception {
+        stack.broker().stop();
+
+        ApiClient.Reply refused = api.forgot(address("outage"));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.code()).isEqualTo(1503);
+        assertThat(refused.header("Retry-After")).isEqualTo("5");
+        assertThat(refused.took()).isLessThan(Duration.ofSeconds(15));
+
+        stack.broker().start();
+        String afterRecovery = address("recovered");
+        Instant deadline = Instant.now().plusSeconds(90);
+        ApiClient.Reply reply = api.forgot(afterRecovery);
+        while (reply.status() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            reply = api.forgot(afterRecovery);
+        }
+        assertThat(reply.status()).as("accepted again after the broker came back").isEqualTo(200);
+        assertThat(awaitMailOnWebApi(afterRecovery).getString("subject")).endsWith("Reset your password");
+    }
+
+    static JsonObject awaitMailOnWebApi(String address) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (true) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(stack.mail().webUrl() + "/api/user/" + address + "/messages/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                try (var reader = Json.createReader(new StringReader(response.body()))) {
+                    JsonArray mails = reader.readArray();
+                    if (!mails.isEmpty()) {
+                        return mails.getJsonObject(0);
+                    }
+                }
+            }
+            assertThat(Instant.now()).as("mail for " + address + " on the mail server's web API").isBefore(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    static long residentMegabytes(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static String free() {
+        return Integer.toString(Ports.free());
+    }
+
+    static String address(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}
