@@ -24,8 +24,12 @@ if [[ ! $artemis_url =~ ^tcp://([^:/?]+):([0-9]+)([?].*)?$ ]]; then
 fi
 export ARTEMIS_HOST=${BASH_REMATCH[1]}
 export ARTEMIS_PORT=${BASH_REMATCH[2]}
-export ARTEMIS_USER=${ARTEMIS_USER:-artemis}
-export ARTEMIS_PASSWORD=${ARTEMIS_PASSWORD:-artemis}
+: "${ARTEMIS_USER:?ARTEMIS_USER must be set (the broker user)}"
+: "${ARTEMIS_PASSWORD:?ARTEMIS_PASSWORD must be set (the broker password)}"
+if [[ $ARTEMIS_USER == *:* || $ARTEMIS_PASSWORD == *:* ]]; then
+  echo "ARTEMIS_USER and ARTEMIS_PASSWORD must not contain ':' (the separator of Payara's command files)" >&2
+  exit 64
+fi
 export ARTEMIS_RA_ARCHIVE=$rar
 export HTTP_BIND_ADDRESS=${HTTP_BIND_ADDRESS:-0.0.0.0}
 

@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+# The forgot-password service on Payara Micro.
+#   docker build -t forgot-password .
+#   docker run -p 8080:8080 -e ARTEMIS_URL=tcp://broker:61616 -e ARTEMIS_USER=... -e ARTEMIS_PASSWORD=... \
+#              -e APP_BASE_URL=https://example.com -e MAIL_FROM=no-reply@example.com -e MAIL_SMTP_HOST=smtp \
+#              -e MAIL_SMTP_USER=... -e MAIL_SMTP_PASSWORD=... forgot-password
+# Every setting comes from the environment (README, "Configuration"). The image starts the server through
+# server-config/payara/launch.sh, as the run command does.
+
+ARG PAYARA_VERSION=6.2025.10
+
+# --- build: the WAR and the resource adapter archive, with the project's Maven wrapper -----------------------
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY src/ src/
+COPY server-config/ server-config/
+RUN ./mvnw --batch-mode --no-transfer-progress -DskipTests package
+
+# --- runtime: the official Payara Micro image (JDK 17), non-root user "payara" --------------------------------
+FROM payara/micro:${PAYARA_VERSION}-jdk17
+COPY --from=build --chown=payara:payara /build/target/stack/artemis-ra.rar /opt/payara/app/artemis-ra.rar
+COPY --from=build --chown=payara:payara /build/target/stack/forgot-password.war /opt/payara/app/forgot-password.war
+COPY --from=build --chown=payara:payara /build/server-config/payara/ /opt/payara/server-config/payara/
+USER payara
+ENV MP_CONFIG_PROFILE=prod \
+    HTTP_PORT=8080 \
+    HTTP_BIND_ADDRESS=0.0.0.0 \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080
+ENTRYPOINT ["bash", "/opt/payara/server-config/payara/launch.sh", \
+            "/opt/payara/payara-micro.jar", "/opt/payara/app/artemis-ra.rar", "/opt/payara/app/forgot-password.war"]
