@@ -2,6 +2,7 @@ package org.example.forgotpassword.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,14 @@ public final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    /** Where this start's output begins in the (appended) log: readiness must not see an earlier run's lines. */
+    private final long logStart;
 
-    private ManagedProcess(String name, Process process, Path log) {
+    private ManagedProcess(String name, Process process, Path log, long logStart) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
     }
 
     public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
@@ -39,7 +43,8 @@ public final class ManagedProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), log);
+            long logStart = Files.exists(log) ? Files.size(log) : 0;
+            return new ManagedProcess(name, builder.start(), log, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -61,9 +66,12 @@ public final class ManagedProcess implements AutoCloseable {
         return this;
     }
 
+    /** Whether this start of the process has logged {@code text}. */
     public boolean logContains(String text) {
-        try {
-            return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
+        try (var channel = Files.newByteChannel(log)) {
+            channel.position(logStart);
+            byte[] output = Channels.newInputStream(channel).readAllBytes();
+            return new String(output, StandardCharsets.ISO_8859_1).contains(text);
         } catch (IOException e) {
             return false;
         }
