@@ -1,0 +1,261 @@
+package org.example.forgotpassword.mail.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** How a rendered mail becomes a MIME message, and the SMTP settings it is sent with. Nothing is sent here. */
+class MailSenderTest {
+
+    private static final String MAIL_ID = "7d5c2b8e-0a4f-4a43-b1a9-3c9d2e6f8a10";
+    private static final OutgoingMail ENGLISH = new OutgoingMail(MAIL_ID, "someone@example.com",
+            "[Forgot Password] Reset your password", "Hello,\n\nhttps://x.test/password/reset/?token=abc\n",
+            "<p>Hello,</p><p><a href=\"https://x.test/password/reset/?token=abc\">Reset</a></p>");
+    private static final OutgoingMail CHINESE = new OutgoingMail(MAIL_ID, "someone@example.com",
+            "[Forgot Password] 重置您的密码", "您好：\n\n请在 30 分钟内打开以下链接设置新密码：\n",
+            "<p>您好：</p><p>请在 30 分钟内打开以下链接</p>");
+
+    private final MailSender sender = new MailSender();
+
+    @BeforeEach
+    void configure() {
+        sender.from = "Forgot Password <no-reply@reset.example.test>";
+        sender.host = "smtp.example.test";
+        sender.port = 2525;
+        sender.user = Optional.empty();
+        sender.password = Optional.empty();
+        sender.startTls = false;
+        sender.connectTimeout = Duration.ofSeconds(10);
+        sender.timeout = Duration.ofSeconds(30);
+        sender.statistics = new MailStatistics();
+        sender.connectSettings();
+    }
+
+    /** The message as the SMTP server receives it: written out and parsed back. */
+    private static MimeMessage transmitted(MimeMessage message) throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        message.writeTo(wire);
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(wire.toByteArray()));
+    }
+
+    private static String baseTypeOf(Part part) throws MessagingException {
+        return new ContentType(part.getContentType()).getBaseType();
+    }
+
+    private static String charsetOf(BodyPart part) throws MessagingException {
+        return new ContentType(part.getContentType()).getParameter("charset");
+    }
+
+    @Nested
+    class MimeStructure {
+
+        @Test
+        void mailIsMultipartAlternative() throws Exception {
+            MimeMessage message = sender.toMimeMessage(ENGLISH);
+
+            assertThat(baseTypeOf(message)).isEqualTo("multipart/alternative");
+            assertThat(baseTypeOf(transmitted(message))).isEqualTo("multipart/alternative");
+        }
+
+        @Test
+        void plainTextComesFirstAndHtmlSecondAndNothingElse() throws Exception {
+            Multipart parts = (Multipart) transmitted(sender.toMimeMessage(ENGLISH)).getContent();
+
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(baseTypeOf(parts.getBodyPart(0))).isEqualTo("text/plain");
+            assertThat(baseTypeOf(parts.getBodyPart(1))).isEqualTo("text/html");
+        }
+
+        @Test
+        void bothPartsAreUtf8() throws Exception {
+            Multipart parts = (Multipart) transmitted(sender.toMimeMessage(CHINESE)).getContent();
+
+            assertThat(charsetOf(parts.getBodyPart(0))).isEqualToIgnoringCase("UTF-8");
+            assertThat(charsetOf(parts.getBodyPart(1))).isEqualToIgnoringCase("UTF-8");
+        }
+
+        @Test
+        void partsCarryTheMailsTextAndHtmlUnchanged() throws Exception {
+            Multipart parts = (Multipart) transmitted(sender.toMimeMessage(ENGLISH)).getContent();
+
+            assertThat(parts.getBodyPart(0).getContent()).isEqualTo(ENGLISH.text());
+            assertThat(parts.getBodyPart(1).getContent()).isEqualTo(ENGLISH.html());
+        }
+
+        @Test
+        void chineseContentSurvivesTransmission() throws Exception {
+            Multipart parts = (Multipart) transmitted(sender.toMimeMessage(CHINESE)).getContent();
+
+            assertThat(parts.getBodyPart(0).getContent()).isEqualTo(CHINESE.text());
+            assertThat(parts.getBodyPart(1).getContent()).isEqualTo(CHINESE.html());
+        }
+    }
+
+    @Nested
+    class Headers {
+
+        @Test
+        void subjectIsTheMailsSubject() throws Exception {
+            assertThat(transmitted(sender.toMimeMessage(ENGLISH)).getSubject())
+                    .isEqualTo("[Forgot Password] Reset your password");
+        }
+
+        @Test
+        void chineseSubjectRoundTripsAndIsEncodedForTheWire() throws Exception {
+            MimeMessage message = sender.toMimeMessage(CHINESE);
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            message.writeTo(wire);
+            String raw = wire.toString(StandardCharsets.ISO_8859_1);
+            String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+
+            assertThat(transmitted(message).getSubject()).isEqualTo("[Forgot Password] 重置您的密码");
+            assertThat(headers).contains("=?UTF-8?").doesNotContain("重置");
+            assertThat(headers.chars()).allMatch(c -> c < 128);
+        }
+
+        @Test
+        void fromIsTheConfiguredSenderWithItsName() throws Exception {
+            MimeMessage message = transmitted(sender.toMimeMessage(ENGLISH));
+
+            assertThat(message.getFrom()).hasSize(1);
+            InternetAddress from = (InternetAddress) message.getFrom()[0];
+            assertThat(from.getAddress()).isEqualTo("no-reply@reset.example.test");
+            assertThat(from.getPersonal()).isEqualTo("Forgot Password");
+        }
+
+        @Test
+        void toIsTheMailsRecipientAndNobodyElse() throws Exception {
+            MimeMessage message = transmitted(sender.toMimeMessage(ENGLISH));
+
+            assertThat(message.getRecipients(Message.RecipientType.TO))
+                    .extracting(address -> ((InternetAddress) address).getAddress())
+                    .containsExactly("someone@example.com");
+            assertThat(message.getRecipients(Message.RecipientType.CC)).isNull();
+            assertThat(message.getRecipients(Message.RecipientType.BCC)).isNull();
+            assertThat(message.getAllRecipients()).hasSize(1);
+        }
+
+        @Test
+        void messageIdIsTheMailIdAtTheSendersDomain() throws Exception {
+            MimeMessage message = sender.toMimeMessage(ENGLISH);
+
+            assertThat(message.getMessageID()).isEqualTo("<" + MAIL_ID + "@reset.example.test>");
+            assertThat(message.getHeader("Message-ID")).containsExactly("<" + MAIL_ID + "@reset.example.test>");
+        }
+
+        @Test
+        void messageIdStaysTheSameWhenTheMessageIsSavedAgain() throws Exception {
+            MimeMessage message = sender.toMimeMessage(ENGLISH);
+
+            message.saveChanges();
+            message.saveChanges();
+
+            assertThat(message.getHeader("Message-ID")).containsExactly("<" + MAIL_ID + "@reset.example.test>");
+            assertThat(transmitted(message).getMessageID()).isEqualTo("<" + MAIL_ID + "@reset.example.test>");
+        }
+
+        @Test
+        void sameMailRenderedTwiceGetsTheSameMessageId() throws Exception {
+            assertThat(sender.toMimeMessage(ENGLISH).getMessageID())
+                    .isEqualTo(sender.toMimeMessage(CHINESE).getMessageID());
+        }
+
+        @Test
+        void messageIdFollowsTheDomainOfTheConfiguredSender() throws Exception {
+            sender.from = "bounce@mail.example.org";
+            sender.connectSettings();
+
+            assertThat(sender.toMimeMessage(ENGLISH).getMessageID()).isEqualTo("<" + MAIL_ID + "@mail.example.org>");
+        }
+
+        @Test
+        void recipientThatIsNotAnAddressIsRefused() {
+            OutgoingMail broken = new OutgoingMail(MAIL_ID, "not an address", "s", "t", "h");
+
+            assertThatThrownBy(() -> sender.toMimeMessage(broken)).isInstanceOf(AddressException.class);
+        }
+    }
+
+    @Nested
+    class ConnectionSettings {
+
+        private Session session() throws MessagingException {
+            return sender.toMimeMessage(ENGLISH).getSession();
+        }
+
+        @Test
+        void serverIsTheConfiguredHostAndPort() throws Exception {
+            assertThat(session().getProperty("mail.transport.protocol")).isEqualTo("smtp");
+            assertThat(session().getProperty("mail.smtp.host")).isEqualTo("smtp.example.test");
+            assertThat(session().getProperty("mail.smtp.port")).isEqualTo("2525");
+        }
+
+        @Test
+        void everyStepIsBoundedByTheConfiguredTimeoutsInMilliseconds() throws Exception {
+            assertThat(session().getProperty("mail.smtp.connectiontimeout")).isEqualTo("10000");
+            assertThat(session().getProperty("mail.smtp.timeout")).isEqualTo("30000");
+            assertThat(session().getProperty("mail.smtp.writetimeout")).isEqualTo("30000");
+        }
+
+        @Test
+        void withoutAUserThereIsNoAuthentication() throws Exception {
+            assertThat(session().getProperty("mail.smtp.auth")).isEqualTo("false");
+        }
+
+        @Test
+        void withAUserAuthenticationIsOn() throws Exception {
+            sender.user = Optional.of("mailer");
+            sender.password = Optional.of("secret");
+            sender.connectSettings();
+
+            assertThat(session().getProperty("mail.smtp.auth")).isEqualTo("true");
+        }
+
+        @Test
+        void startTlsIsOffAndNotRequiredWhenDisabled() throws Exception {
+            assertThat(session().getProperty("mail.smtp.starttls.enable")).isEqualTo("false");
+            assertThat(session().getProperty("mail.smtp.starttls.required")).isEqualTo("false");
+        }
+
+        @Test
+        void startTlsIsEnabledAndRequiredWhenConfigured() throws Exception {
+            sender.startTls = true;
+            sender.connectSettings();
+
+            assertThat(session().getProperty("mail.smtp.starttls.enable")).isEqualTo("true");
+            assertThat(session().getProperty("mail.smtp.starttls.required")).isEqualTo("true");
+        }
+
+        @Test
+        void senderThatIsNotAnAddressStopsTheStart() {
+            sender.from = "Forgot Password <no-reply>";
+
+            assertThatThrownBy(sender::connectSettings)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("mail.from is not a valid address");
+        }
+    }
+}

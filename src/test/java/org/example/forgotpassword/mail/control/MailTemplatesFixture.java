@@ -1,0 +1,14 @@
+package org.example.forgotpassword.mail.control;
+
+/** Configured {@link MailTemplates} for tests in other packages, which cannot reach its injected fields. */
+public final class MailTemplatesFixture {
+
+    private MailTemplatesFixture() {
+    }
+
+    public static MailTemplates withSubjectPrefix(String subjectPrefix) {
+        MailTemplates templates = new MailTemplates();
+        templates.subjectPrefix = subjectPrefix;
+        return templates;
+    }
+}

@@ -1,0 +1,247 @@
+package org.example.forgotpassword.mail.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class MailTemplatesTest {
+
+    private static final String LINK = "https://reset.example.test/password/reset/?token=abc_DEF-123";
+    private static final Map<String, String> VALUES = Map.of("link", LINK, "minutes", "30");
+
+    @Nested
+    class Fill {
+
+        @Test
+        void placeholdersAreReplacedEverywhereTheyOccur() {
+            String filled = MailTemplates.fill("Open {{link}} within {{minutes}} minutes. Again: {{link}}",
+                    Map.of("link", "https://x.test/r", "minutes", "15"), false);
+
+            assertThat(filled).isEqualTo("Open https://x.test/r within 15 minutes. Again: https://x.test/r");
+        }
+
+        @Test
+        void hyphenatedPlaceholderNamesAreReplaced() {
+            assertThat(MailTemplates.fill("Hi {{user-name}}!", Map.of("user-name", "Ann"), false))
+                    .isEqualTo("Hi Ann!");
+        }
+
+        @Test
+        void templateWithoutPlaceholdersIsReturnedUnchanged() {
+            assertThat(MailTemplates.fill("No {placeholders} here.", Map.of(), true))
+                    .isEqualTo("No {placeholders} here.");
+        }
+
+        @Test
+        void valuesThatAreNotUsedAreIgnored() {
+            assertThat(MailTemplates.fill("{{link}}", Map.of("link", "L", "unused", "U"), false)).isEqualTo("L");
+        }
+
+        @Test
+        void valuesAreNotEscapedInTextMode() {
+            String filled = MailTemplates.fill("[{{value}}]", Map.of("value", "<b class=\"x\">Tom & Jerry's</b>"),
+                    false);
+
+            assertThat(filled).isEqualTo("[<b class=\"x\">Tom & Jerry's</b>]");
+        }
+
+        @Test
+        void valuesAreHtmlEscapedInHtmlMode() {
+            String filled = MailTemplates.fill("[{{value}}]", Map.of("value", "<b class=\"x\">Tom & Jerry's</b>"),
+                    true);
+
+            assertThat(filled).isEqualTo("[&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;]");
+        }
+
+        @Test
+        void ampersandOfALinkIsEscapedOnceInHtmlMode() {
+            assertThat(MailTemplates.fill("<a href=\"{{link}}\">", Map.of("link", "https://x.test/?a=1&b=2"), true))
+                    .isEqualTo("<a href=\"https://x.test/?a=1&amp;b=2\">");
+        }
+
+        @Test
+        void templateTextItselfIsNeverEscaped() {
+            assertThat(MailTemplates.fill("<p>&nbsp;{{value}}</p>", Map.of("value", "ok"), true))
+                    .isEqualTo("<p>&nbsp;ok</p>");
+        }
+
+        @Test
+        void dollarSignsAndBackslashesInValuesAreTakenLiterally() {
+            assertThat(MailTemplates.fill("{{value}}", Map.of("value", "$1 \\0 $"), false)).isEqualTo("$1 \\0 $");
+        }
+
+        @Test
+        void unknownPlaceholderIsAnErrorNotAnEmptyString() {
+            assertThatThrownBy(() -> MailTemplates.fill("Open {{lnik}}", Map.of("link", "L"), false))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("No value for placeholder lnik");
+        }
+
+        @Test
+        void unknownPlaceholderIsAnErrorInHtmlModeToo() {
+            assertThatThrownBy(() -> MailTemplates.fill("<p>{{minutes}}</p>", Map.of(), true))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("No value for placeholder minutes");
+        }
+    }
+
+    @Nested
+    class Render {
+
+        private final MailTemplates templates = new MailTemplates();
+        private Locale defaultLocale;
+
+        @BeforeEach
+        void configure() {
+            templates.subjectPrefix = "[Forgot Password]";
+            defaultLocale = Locale.getDefault();
+        }
+
+        @AfterEach
+        void restoreDefaultLocale() {
+            Locale.setDefault(defaultLocale);
+        }
+
+        private OutgoingMail renderReset(Locale locale) {
+            return templates.render("reset", locale, "someone@example.com", VALUES);
+        }
+
+        @Test
+        void englishSubjectCarriesTheConfiguredPrefix() {
+            assertThat(renderReset(Locale.ENGLISH).subject()).isEqualTo("[Forgot Password] Reset your password");
+        }
+
+        @Test
+        void chineseSubjectCarriesTheConfiguredPrefix() {
+            assertThat(renderReset(Locale.SIMPLIFIED_CHINESE).subject()).isEqualTo("[Forgot Password] 重置您的密码");
+        }
+
+        @Test
+        void blankPrefixLeavesTheSubjectAlone() {
+            templates.subjectPrefix = "";
+            assertThat(renderReset(Locale.ENGLISH).subject()).isEqualTo("Reset your password");
+
+            templates.subjectPrefix = "   ";
+            assertThat(renderReset(Locale.ENGLISH).subject()).isEqualTo("Reset your password");
+        }
+
+        @Test
+        void spacesAroundThePrefixAreTrimmed() {
+            templates.subjectPrefix = "  [DEV]  ";
+
+            assertThat(renderReset(Locale.ENGLISH).subject()).isEqualTo("[DEV] Reset your password");
+        }
+
+        @Test
+        void mailGoesToTheGivenRecipient() {
+            assertThat(renderReset(Locale.ENGLISH).to()).isEqualTo("someone@example.com");
+        }
+
+        @Test
+        void englishTextPartContainsTheLinkAndTheMinutes() {
+            String text = renderReset(Locale.ENGLISH).text();
+
+            assertThat(text)
+                    .startsWith("Hello,")
+                    .contains("open this link within 30 minutes:\n\n" + LINK + "\n")
+                    .doesNotContain("{{");
+        }
+
+        @Test
+        void englishHtmlPartLinksToTheResetPage() {
+            String html = renderReset(Locale.ENGLISH).html();
+
+            assertThat(html)
+                    .startsWith("<!DOCTYPE html>")
+                    .contains("<html lang=\"en\">")
+                    .contains("<a href=\"" + LINK + "\">Reset my password</a>")
+                    .contains("<br>" + LINK + "</p>")
+                    .contains("within 30 minutes")
+                    .doesNotContain("{{");
+        }
+
+        @Test
+        void chineseTextPartIsInChineseAndContainsTheLink() {
+            String text = renderReset(Locale.SIMPLIFIED_CHINESE).text();
+
+            assertThat(text)
+                    .startsWith("您好：")
+                    .contains("请在 30 分钟内打开以下链接设置新密码：\n\n" + LINK + "\n")
+                    .doesNotContain("Hello")
+                    .doesNotContain("{{");
+        }
+
+        @Test
+        void chineseHtmlPartIsInChineseAndLinksToTheResetPage() {
+            String html = renderReset(Locale.SIMPLIFIED_CHINESE).html();
+
+            assertThat(html)
+                    .contains("<html lang=\"zh-CN\">")
+                    .contains("<a href=\"" + LINK + "\">重置密码</a>")
+                    .contains("请在 30 分钟内")
+                    .doesNotContain("{{");
+        }
+
+        @Test
+        void anyChineseVariantGetsTheChineseMail() {
+            for (Locale chinese : new Locale[] {Locale.CHINESE, Locale.TRADITIONAL_CHINESE,
+                    Locale.forLanguageTag("zh-Hant-HK")}) {
+                OutgoingMail mail = renderReset(chinese);
+
+                assertThat(mail.subject()).as("%s", chinese).isEqualTo("[Forgot Password] 重置您的密码");
+                assertThat(mail.text()).as("%s", chinese).startsWith("您好：");
+            }
+        }
+
+        @Test
+        void otherLanguagesGetTheEnglishMail() {
+            OutgoingMail mail = renderReset(Locale.GERMAN);
+
+            assertThat(mail.subject()).isEqualTo("[Forgot Password] Reset your password");
+            assertThat(mail.text()).startsWith("Hello,");
+        }
+
+        @Test
+        void chineseMailStaysChineseOnAServerWhoseDefaultLocaleIsEnglish() {
+            Locale.setDefault(Locale.US);
+
+            assertThat(renderReset(Locale.SIMPLIFIED_CHINESE).subject()).isEqualTo("[Forgot Password] 重置您的密码");
+        }
+
+        @Test
+        void linkIsEscapedInTheHtmlPartButNotInTheTextPart() {
+            OutgoingMail mail = templates.render("reset", Locale.ENGLISH, "someone@example.com",
+                    Map.of("link", "https://x.test/r?a=1&b=2", "minutes", "30"));
+
+            assertThat(mail.text()).contains("https://x.test/r?a=1&b=2");
+            assertThat(mail.html()).contains("href=\"https://x.test/r?a=1&amp;b=2\"")
+                    .doesNotContain("a=1&b=2");
+        }
+
+        @Test
+        void missingValueForATemplatePlaceholderIsAnError() {
+            assertThatThrownBy(() -> templates.render("reset", Locale.ENGLISH, "someone@example.com",
+                    Map.of("link", LINK)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("No value for placeholder minutes");
+        }
+
+        @Test
+        void everyMailGetsItsOwnRandomId() {
+            String first = renderReset(Locale.ENGLISH).mailId();
+            String second = renderReset(Locale.ENGLISH).mailId();
+
+            assertThat(UUID.fromString(first).toString()).isEqualTo(first);
+            assertThat(first).isNotEqualTo(second);
+        }
+    }
+}
