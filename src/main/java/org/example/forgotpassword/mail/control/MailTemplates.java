@@ -34,7 +34,10 @@ public class MailTemplates {
 
     public OutgoingMail render(String name, Locale locale, String recipient, Map<String, String> values) {
         String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
-        String subject = ResourceBundle.getBundle("i18n.mail", locale).getString(name + ".subject");
+        // No fallback to the JVM's default locale: English is the base bundle, not whatever the server runs in.
+        String subject = ResourceBundle.getBundle("i18n.mail", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
+                .getString(name + ".subject");
         String text = fill(load(name + "_" + language + ".txt"), values, false);
         String html = fill(load(name + "_" + language + ".html"), values, true);
         String prefixedSubject = subjectPrefix.isBlank() ? subject : subjectPrefix.strip() + " " + subject;

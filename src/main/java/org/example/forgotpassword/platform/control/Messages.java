@@ -21,6 +21,8 @@ public class Messages {
     }
 
     public String text(String key, Locale locale) {
-        return ResourceBundle.getBundle("i18n.messages", SupportedLocales.pick(List.of(locale))).getString(key);
+        // No fallback to the JVM's default locale: English is the base bundle, not whatever the server runs in.
+        return ResourceBundle.getBundle("i18n.messages", SupportedLocales.pick(List.of(locale)),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)).getString(key);
     }
 }
