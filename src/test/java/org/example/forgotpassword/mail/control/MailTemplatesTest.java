@@ -211,6 +211,16 @@ class MailTemplatesTest {
         }
 
         @Test
+        void englishMailStaysEnglishOnAServerWhoseDefaultLocaleIsChinese() {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+
+            OutgoingMail mail = renderReset(Locale.ENGLISH);
+
+            assertThat(mail.subject()).isEqualTo("[Forgot Password] Reset your password");
+            assertThat(mail.text()).startsWith("Hello,");
+        }
+
+        @Test
         void chineseMailStaysChineseOnAServerWhoseDefaultLocaleIsEnglish() {
             Locale.setDefault(Locale.US);
 

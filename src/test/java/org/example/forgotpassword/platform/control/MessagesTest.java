@@ -41,6 +41,14 @@ class MessagesTest {
     }
 
     @Test
+    void englishTextStaysEnglishOnAServerWhoseDefaultLocaleIsChinese() {
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(messages.text("error.1001", Locale.ENGLISH)).isEqualTo("Please enter a valid email address.");
+        assertThat(messages.text("error.1001", Locale.FRENCH)).isEqualTo("Please enter a valid email address.");
+    }
+
+    @Test
     void preferredLocaleIsTheFirstSupportedLanguage() {
         assertThat(messages.preferredLocale(List.of(Locale.GERMAN, Locale.TAIWAN, Locale.ENGLISH)))
                 .isEqualTo(Messages.CHINESE);
