@@ -38,7 +38,7 @@ public class ResetMailComposer {
     }
 
     String resetLink(String token) {
-        String origin = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String origin = baseUrl.replaceAll("/+$", "");
         return origin + "/password/reset/?token=" + token;
     }
 }

@@ -7,7 +7,9 @@ import java.time.format.DateTimeParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.example.forgotpassword.platform.control.SupportedLocales;
 import org.example.forgotpassword.platform.entity.ApiException;
@@ -41,7 +43,9 @@ public class ResetRequestMessages {
     public ResetRequest fromJson(String body) {
         try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             JsonObject json = reader.readObject();
-            if (!TYPE.equals(json.getString("type", null)) || json.getInt("version", -1) != VERSION) {
+            JsonValue version = json.get("version");
+            if (!TYPE.equals(json.getString("type", null)) || !(version instanceof JsonNumber number)
+                    || !number.isIntegral() || number.longValue() != VERSION) {
                 throw new UnreadableMessageException("unknown message type or version");
             }
             return new ResetRequest(json.getString("requestId"), EmailAddress.parse(json.getString("email")),

@@ -46,6 +46,13 @@ class ResetMailComposerTest {
     }
 
     @Test
+    void severalTrailingSlashesOnTheBaseUrlDoNotDoubleTheSlash() {
+        composer.baseUrl = "https://reset.example.test//";
+
+        assertThat(composer.resetLink("t")).isEqualTo("https://reset.example.test/password/reset/?token=t");
+    }
+
+    @Test
     void baseUrlWithAPathKeepsThePath() {
         composer.baseUrl = "https://example.test/accounts/";
 

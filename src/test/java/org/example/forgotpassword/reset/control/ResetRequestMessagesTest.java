@@ -41,6 +41,8 @@ class ResetRequestMessagesTest {
             json.remove(field);
         } else if (value instanceof Integer number) {
             json.add(field, number);
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            json.add(field, decimal);
         } else {
             json.add(field, value.toString());
         }
@@ -126,6 +128,11 @@ class ResetRequestMessagesTest {
     @Test
     void missingVersionIsUnreadable() {
         assertUnreadable(bodyWith("version", null));
+    }
+
+    @Test
+    void fractionalVersionIsUnreadable() {
+        assertUnreadable(bodyWith("version", new java.math.BigDecimal("1.5")));
     }
 
     @Test
