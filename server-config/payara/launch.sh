@@ -4,8 +4,9 @@
 #
 #   launch.sh <payara-micro.jar> <artemis-ra.rar> <app.war> [extra Payara Micro options...]
 #
-# Environment (see README): ARTEMIS_URL (tcp://host:port), ARTEMIS_USER, ARTEMIS_PASSWORD, HTTP_PORT,
-# HTTP_BIND_ADDRESS, JAVA_OPTS, and the application's own keys (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...).
+# Environment (see README): ARTEMIS_URL (tcp://host:port), ARTEMIS_USER, ARTEMIS_PASSWORD, DB_URL, DB_USER,
+# DB_PASSWORD, DATA_DIR, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS, and the application's own keys
+# (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...). JDBC drivers in <dir of app.war>/lib/*.jar are added to the server.
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
@@ -33,6 +34,29 @@ fi
 export ARTEMIS_RA_ARCHIVE=$rar
 export HTTP_BIND_ADDRESS=${HTTP_BIND_ADDRESS:-0.0.0.0}
 
+# The database: PostgreSQL (or H2) at DB_URL, else an embedded H2 file database in DATA_DIR that survives restarts.
+if [ -z "${DB_URL:-}" ]; then
+  data_dir=${DATA_DIR:-./data}
+  mkdir -p "$data_dir"
+  export DB_URL="jdbc:h2:file:$(cd "$data_dir" && pwd)/forgot-password;LOCK_TIMEOUT=10000"
+  export DB_USER=${DB_USER:-forgot}
+  export DB_PASSWORD=${DB_PASSWORD:-forgot}
+fi
+case $DB_URL in
+  jdbc:postgresql:*) export DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource ;;
+  jdbc:h2:*) export DB_DATASOURCE_CLASS=org.h2.jdbcx.JdbcDataSource ;;
+  *) echo "DB_URL must be a jdbc:postgresql: or jdbc:h2: URL" >&2; exit 64 ;;
+esac
+: "${DB_USER:?DB_USER must be set with DB_URL}"
+: "${DB_PASSWORD:?DB_PASSWORD must be set with DB_URL}"
+for value in "$DB_URL" "$DB_USER" "$DB_PASSWORD"; do
+  if [[ $value == *[\"\\\ ]* ]]; then
+    echo "DB_URL, DB_USER and DB_PASSWORD must not contain a double quote, a backslash or a space" >&2
+    exit 64
+  fi
+done
+drivers=$(find "$(dirname "$war")/lib" -name '*.jar' 2>/dev/null | sort | paste -sd: -)
+
 # JAVA_OPTS is split on spaces on purpose (several options in one variable).
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:--Xmx256m} -jar "$micro_jar" \
@@ -40,5 +64,6 @@ exec java ${JAVA_OPTS:--Xmx256m} -jar "$micro_jar" \
   --port "${HTTP_PORT:-8080}" \
   --prebootcommandfile "$config_dir/pre-boot-commands.asadmin" \
   --postbootcommandfile "$config_dir/post-boot-commands.asadmin" \
+  ${drivers:+--addlibs "$drivers"} \
   --deploy "$war:/" \
   "$@"

@@ -72,6 +72,9 @@ public final class DevStack implements AutoCloseable {
             service.put("MAIL_SMTP_PORT", Integer.toString(mail.smtpPort()));
         }
         service.putIfAbsent("MP_CONFIG_PROFILE", "dev");
+        if (!environment.containsKey("DB_URL")) {
+            service.putIfAbsent("DATA_DIR", workDir.resolve("data").toAbsolutePath().toString());
+        }
         service.putIfAbsent("APP_BASE_URL", "http://localhost:" + httpPort);
         payara = PayaraMicroServer.start(layout, httpPort, service, workDir.resolve("payara/payara.log"));
         started.add(payara);
@@ -109,6 +112,11 @@ public final class DevStack implements AutoCloseable {
         started.clear();
     }
 
+    private String environmentDatabase() {
+        return System.getenv("DB_URL") != null ? System.getenv("DB_URL")
+                : "embedded H2 file database in target/run/data (kept across restarts)";
+    }
+
     String banner() {
         StringBuilder text = new StringBuilder("\n=== Forgot-password service is up (Ctrl-C stops everything) ===\n");
         text.append(String.format("  Service        %s   (Payara Micro, pid %d, ready after %.1f s)%n",
@@ -127,6 +135,7 @@ public final class DevStack implements AutoCloseable {
                     Ports.LOOPBACK, mail.imapPort()));
         }
         text.append("  Logs           target/run/{broker/log,greenmail,payara}\n");
+        text.append("  Database       ").append(environmentDatabase()).append('\n');
         return text.toString();
     }
 

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunCommandIT {
 
+    static final String NEWCOMER = address("newcomer");
+    static final String PASSWORD = "correct horse battery staple";
     static DevStack stack;
     static ApiClient api;
     static Map<String, String> ports;
@@ -48,9 +50,10 @@ class RunCommandIT {
         StackLayout layout = StackLayout.fromSystemProperties();
         Instant launched = Instant.now();
         stack = DevStack.start(layout, layout.stackDir().getParent().resolve("it-run"), ports);
-        api = new ApiClient(stack.payara().baseUrl());
+        api = new ApiClient(stack.payara().baseUrl(), null);
         String firstSuccess = address("first");
         assertThat(api.forgot(firstSuccess).status()).isEqualTo(200);
+        assertThat(api.createAccount(NEWCOMER, PASSWORD, null).status()).isEqualTo(201);
         System.out.printf("RUN-COMMAND figures: launch to first successful POST %.1f s (Payara Micro ready after %.1f s),"
                         + " Payara Micro RSS %d MB%n", Duration.between(launched, Instant.now()).toMillis() / 1000.0,
                 stack.payara().bootTime().toMillis() / 1000.0, residentMegabytes(stack.payara().pid()));
@@ -72,7 +75,7 @@ class RunCommandIT {
     @Test
     @Order(1)
     void postAnswersAtOnceAndTheMailCanBeReadOnTheMailServersWebApi() throws Exception {
-        String address = address("newcomer");
+        String address = NEWCOMER;
 
         ApiClient.Reply reply = api.forgot(address);
 
@@ -110,6 +113,7 @@ class RunCommandIT {
 
         stack.broker().start();
         String afterRecovery = address("recovered");
+        assertThat(api.createAccount(afterRecovery, PASSWORD, null).status()).isEqualTo(201);
         Instant deadline = Instant.now().plusSeconds(90);
         ApiClient.Reply reply = api.forgot(afterRecovery);
         while (reply.status() != 200 && Instant.now().isBefore(deadline)) {

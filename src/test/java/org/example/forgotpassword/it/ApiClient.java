@@ -17,11 +17,23 @@ import jakarta.json.JsonObject;
 /** A plain HTTP client for the service's API, used the way a front end or curl would. */
 public final class ApiClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String clientAddress;
 
+    /** A client of its own address (sent as X-Forwarded-For, which the test profile trusts from loopback). */
     public ApiClient(String baseUrl) {
+        this(baseUrl, randomClientAddress());
+    }
+
+    public ApiClient(String baseUrl, String clientAddress) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.clientAddress = clientAddress;
+    }
+
+    public static String randomClientAddress() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     /** A reply with its JSON body parsed (null when the body is not JSON) and how long it took. */
@@ -45,7 +57,33 @@ public final class ApiClient {
     }
 
     public Reply forgot(String email) {
-        return postForm("/password/forgot/", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8), Map.of());
+        return postForm("/password/forgot/", "email=" + encode(email), Map.of());
+    }
+
+    public Reply createAccount(String email, String password, String locale) {
+        return postForm("/accounts/", "email=" + encode(email) + "&password=" + encode(password)
+                + (locale == null ? "" : "&locale=" + encode(locale)), Map.of());
+    }
+
+    public Reply login(String email, String password) {
+        return postForm("/login/", "email=" + encode(email) + "&password=" + encode(password), Map.of());
+    }
+
+    public Reply resetPassword(String token, String password) {
+        return postForm("/password/reset/", "token=" + encode(token) + "&password=" + encode(password), Map.of());
+    }
+
+    public Reply get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(request::header);
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
+        return send(request.build());
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public Reply post(String path, String contentType, String body, Map<String, String> headers) {
@@ -55,6 +93,9 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -62,7 +103,7 @@ public final class ApiClient {
     public Reply send(HttpRequest request) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             return new Reply(response.statusCode(), response.body(), parse(response.body()), response, took);
         } catch (IOException e) {

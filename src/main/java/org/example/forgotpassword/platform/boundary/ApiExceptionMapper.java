@@ -22,6 +22,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return replies.error(exception.errorCode(), headers::getAcceptableLanguages);
+        return replies.error(exception, headers::getAcceptableLanguages);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.platform.control.Messages;
+import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.Reply;
 
@@ -33,12 +34,24 @@ public class Replies {
     }
 
     public Response error(ErrorCode errorCode, Supplier<List<Locale>> acceptableLanguages) {
+        return error(new ApiException(errorCode), acceptableLanguages);
+    }
+
+    public Response error(ApiException exception, Supplier<List<Locale>> acceptableLanguages) {
+        ErrorCode errorCode = exception.errorCode();
         Response.ResponseBuilder reply = json(errorCode.httpStatus(),
                 new Reply(errorCode.code(), messages.text(errorCode.messageKey(), localeOf(acceptableLanguages))));
         if (errorCode.asksClientToRetryLater()) {
-            reply.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            long seconds = exception.retryAfter().map(wait -> Math.max(1, (wait.toMillis() + 999) / 1000))
+                    .orElse((long) RETRY_AFTER_SECONDS);
+            reply.header(HttpHeaders.RETRY_AFTER, seconds);
         }
         return reply.build();
+    }
+
+    /** 201 Created with the contract's success body. */
+    public Response created(String messageKey, Supplier<List<Locale>> acceptableLanguages) {
+        return json(201, new Reply(0, messages.text(messageKey, localeOf(acceptableLanguages)))).build();
     }
 
     /** The reply language; a malformed Accept-Language header is not worth an error, it means English. */

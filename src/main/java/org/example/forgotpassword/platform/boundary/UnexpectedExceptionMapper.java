@@ -35,7 +35,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException apiException) {
-                return replies.error(apiException.errorCode(), headers::getAcceptableLanguages);
+                return replies.error(apiException, headers::getAcceptableLanguages);
             }
         }
         if (exception instanceof WebApplicationException webException) {

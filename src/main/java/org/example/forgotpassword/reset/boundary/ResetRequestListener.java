@@ -1,5 +1,6 @@
 package org.example.forgotpassword.reset.boundary;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,18 +12,23 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-import org.example.forgotpassword.mail.control.MailSender;
+import org.example.forgotpassword.account.control.Accounts;
+import org.example.forgotpassword.account.entity.Account;
+import org.example.forgotpassword.mail.control.MailOutbox;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 import org.example.forgotpassword.reset.control.ResetMailComposer;
 import org.example.forgotpassword.reset.control.ResetRequestMessages;
-import org.example.forgotpassword.reset.control.ResetTokens;
+import org.example.forgotpassword.reset.control.ResetStatistics;
+import org.example.forgotpassword.reset.control.ResetTokenStore;
 import org.example.forgotpassword.reset.control.UnreadableMessageException;
 import org.example.forgotpassword.reset.entity.ResetRequest;
 
 /**
- * Consumes reset requests inside the container: CDI beans, MicroProfile Config and the JTA transaction are all
- * there in {@code onMessage}, as in a request (what a Celery task gets only after {@code app.app_context().push()}).
- * A failure rolls the delivery back and the broker redelivers it according to its address settings.
+ * Consumes reset requests inside the container: CDI beans, MicroProfile Config, JPA and the JTA transaction are
+ * all there in {@code onMessage}, as in a request (what a Celery task gets only after
+ * {@code app.app_context().push()}). For an address with an account it stores a new token (older ones stop
+ * working) and queues the mail on the outbox; both happen in the delivery's transaction, so either both are
+ * committed or the broker redelivers the request. An unknown address gets nothing, and is only counted.
  *
  * <p>The destination is the broker's queue name; which resource adapter delivers it is the server's business
  * ({@code glassfish-ejb-jar.xml} for Payara).
@@ -40,21 +46,35 @@ public class ResetRequestListener implements MessageListener {
     ResetRequestMessages messages;
 
     @Inject
-    ResetTokens tokens;
+    Accounts accounts;
+
+    @Inject
+    ResetTokenStore tokenStore;
 
     @Inject
     ResetMailComposer composer;
 
     @Inject
-    MailSender mailSender;
+    MailOutbox outbox;
+
+    @Inject
+    ResetStatistics statistics;
 
     @Override
     public void onMessage(Message message) {
         ResetRequest request = read(message);
-        OutgoingMail mail = composer.compose(request, tokens.newToken());
-        mailSender.send(mail);
-        LOG.log(Level.INFO, "Sent reset mail {0} for request {1} to {2}",
-                new Object[] {mail.mailId(), request.requestId(), request.email().masked()});
+        Optional<Account> account = accounts.find(request.email());
+        if (account.isEmpty()) {
+            statistics.recordUnknownAddress();
+            LOG.log(Level.INFO, "Reset request {0}: no account, no mail", request.requestId());
+            return;
+        }
+        String token = tokenStore.issue(account.get());
+        OutgoingMail mail = composer.compose(account.get().email(), account.get().locale(), token);
+        outbox.enqueue(mail);
+        statistics.recordMailQueued();
+        LOG.log(Level.INFO, "Reset request {0}: queued mail {1} to {2}",
+                new Object[] {request.requestId(), mail.mailId(), request.email().masked()});
     }
 
     private ResetRequest read(Message message) {

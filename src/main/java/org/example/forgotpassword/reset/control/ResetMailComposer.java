@@ -1,6 +1,7 @@
 package org.example.forgotpassword.reset.control;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.mail.control.MailTemplates;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
-import org.example.forgotpassword.reset.entity.ResetRequest;
 
 /**
  * Renders the reset mail. The link is built from {@code app.base-url}, never from anything the client sent:
@@ -31,10 +31,10 @@ public class ResetMailComposer {
     @Inject
     MailTemplates templates;
 
-    public OutgoingMail compose(ResetRequest request, String token) {
+    public OutgoingMail compose(String recipient, Locale locale, String token) {
         String link = resetLink(token);
-        return templates.render(TEMPLATE, request.locale(), request.email().value(),
-                Map.of("link", link, "minutes", Long.toString(tokenTtl.toMinutes())));
+        return templates.render(TEMPLATE, locale, recipient,
+                Map.of("link", link, "minutes", Long.toString(Math.max(1, tokenTtl.toMinutes()))));
     }
 
     String resetLink(String token) {

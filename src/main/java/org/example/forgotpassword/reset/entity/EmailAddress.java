@@ -50,6 +50,11 @@ public final class EmailAddress {
         return value;
     }
 
+    /** The address as an account's identity: all lower case, so that Someone@ and someone@ are one account. */
+    public String canonical() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
     /** {@code someone@example.com} becomes {@code s*****e@example.com}; short local parts keep only one letter. */
     public String masked() {
         int at = value.indexOf('@');

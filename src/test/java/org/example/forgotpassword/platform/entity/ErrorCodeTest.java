@@ -48,12 +48,24 @@ class ErrorCodeTest {
     }
 
     @Test
-    void codesOutsideTheContractTableAreThousandPlusTheHttpStatus() {
+    void accountAndResetCodesAreFixedByTheContract() {
         assertThat(ErrorCode.values())
-                .filteredOn(code -> code.code() >= 1100)
+                .filteredOn(code -> code.code() >= 1100 && code.code() < 1400)
+                .extracting(ErrorCode::name, ErrorCode::code, ErrorCode::httpStatus)
+                .containsExactly(
+                        tuple("INVALID_RESET_TOKEN", 1101, 400),
+                        tuple("WEAK_PASSWORD", 1102, 400),
+                        tuple("ACCOUNT_EXISTS", 1201, 409),
+                        tuple("BAD_CREDENTIALS", 1301, 401));
+    }
+
+    @Test
+    void statusLikeCodesAreThousandPlusTheHttpStatus() {
+        assertThat(ErrorCode.values())
+                .filteredOn(code -> code.code() >= 1400)
                 .allSatisfy(code -> assertThat(code.code()).isEqualTo(1000 + code.httpStatus()))
                 .extracting(ErrorCode::code)
-                .containsExactly(1404, 1405, 1406, 1500, 1503);
+                .containsExactly(1404, 1405, 1406, 1500, 1429, 1503);
     }
 
     @Test
@@ -98,10 +110,10 @@ class ErrorCodeTest {
     }
 
     @Test
-    void onlyTheUnavailableQueueAsksTheClientToRetryLater() {
+    void onlyRateLimitsAndTheUnavailableQueueAskTheClientToRetryLater() {
         assertThat(ErrorCode.values())
                 .filteredOn(ErrorCode::asksClientToRetryLater)
-                .containsExactly(ErrorCode.QUEUE_UNAVAILABLE);
+                .containsExactly(ErrorCode.TOO_MANY_REQUESTS, ErrorCode.QUEUE_UNAVAILABLE);
     }
 
     @ParameterizedTest
@@ -112,6 +124,7 @@ class ErrorCodeTest {
             "406, NOT_ACCEPTABLE",
             "413, PAYLOAD_TOO_LARGE",
             "415, UNSUPPORTED_MEDIA_TYPE",
+            "429, TOO_MANY_REQUESTS",
             "500, INTERNAL_ERROR",
             "503, QUEUE_UNAVAILABLE"})
     void httpStatusWithItsOwnCodeMapsToIt(int status, ErrorCode expected) {
@@ -124,7 +137,7 @@ class ErrorCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {401, 403, 409, 410, 422, 429})
+    @ValueSource(ints = {401, 403, 409, 410, 422})
     void otherClientErrorsAreMalformedRequests(int status) {
         assertThat(ErrorCode.forHttpStatus(status)).isEqualTo(ErrorCode.MALFORMED_REQUEST);
     }

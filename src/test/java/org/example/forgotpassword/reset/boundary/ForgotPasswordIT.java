@@ -56,13 +56,22 @@ class ForgotPasswordIT {
         services = IntegrationServices.current();
     }
 
+    static final String PASSWORD = "correct horse battery staple";
+
+    /** An address with an account: only those get mail. */
+    String accountAddress(String name, String locale) {
+        String address = uniqueAddress(name);
+        assertThat(api.createAccount(address, PASSWORD, locale).status()).isEqualTo(201);
+        return address;
+    }
+
     static String uniqueAddress(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
     @Test
     void formRequestIsAcceptedAtOnceAndTheMailArrivesWithPrefixBothPartsAndTheConfiguredLink() {
-        String address = uniqueAddress("someone");
+        String address = accountAddress("someone", "en");
 
         ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + address,
                 Map.of("Host", "evil.example.net", "X-Forwarded-Host", "evil.example.net"));
@@ -87,7 +96,7 @@ class ForgotPasswordIT {
 
     @Test
     void jsonBodyWorksLikeTheForm() {
-        String address = uniqueAddress("json");
+        String address = accountAddress("json", null);
 
         ApiClient.Reply reply = api.post("/password/forgot/", "application/json",
                 "{\"email\":\"" + address + "\"}", Map.of());
@@ -99,7 +108,7 @@ class ForgotPasswordIT {
 
     @Test
     void pathWorksWithoutTheTrailingSlash() {
-        String address = uniqueAddress("noslash");
+        String address = accountAddress("noslash", null);
 
         ApiClient.Reply reply = api.postForm("/password/forgot", "email=" + address, Map.of());
 
@@ -108,14 +117,27 @@ class ForgotPasswordIT {
     }
 
     @Test
-    void chineseSpeakingClientGetsChineseReplyAndMail() {
-        String address = uniqueAddress("zh");
+    void chineseSpeakingClientGetsAChineseReplyAndTheMailInTheAccountsLanguage() {
+        String address = accountAddress("zh", null);
 
         ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + address,
                 Map.of("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.message()).contains("重置");
+        // the account was created by an English-speaking client: its locale wins over this request's
+        ReceivedMail english = services.inbox().await(address, 1, MAIL_WAIT).get(0);
+        assertThat(english.subject()).isEqualTo(PREFIX + " Reset your password");
+    }
+
+    @Test
+    void accountsLanguageWinsOverTheRequestsForTheMail() {
+        String address = accountAddress("zh-account", "zh-CN");
+
+        ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + address,
+                Map.of("Accept-Language", "en"));
+
+        assertThat(reply.status()).isEqualTo(200);
         ReceivedMail mail = services.inbox().await(address, 1, MAIL_WAIT).get(0);
         assertThat(mail.subject()).isEqualTo(PREFIX + " 重置您的密码");
         assertThat(mail.text()).contains("分钟内");
@@ -184,7 +206,7 @@ class ForgotPasswordIT {
         String victim = uniqueAddress("victim");
         api.postForm("/password/forgot/", "email=" + attacker + "%0D%0ABcc%3A%20" + victim, Map.of());
         api.postForm("/password/forgot/", "email=" + attacker + "&email=" + victim, Map.of());
-        String sentinel = uniqueAddress("sentinel");
+        String sentinel = accountAddress("sentinel", null);
         api.forgot(sentinel);
 
         services.inbox().await(sentinel, 1, MAIL_WAIT);

@@ -38,10 +38,12 @@ class StalledMailServerIT {
         IntegrationServices.Running services = IntegrationServices.current();
         ApiClient api = new ApiClient(base.toString());
         String warmUp = address("warm-up");
+        String address = address("stalled");
+        assertThat(api.createAccount(warmUp, "correct horse battery staple", "en").status()).isEqualTo(201);
+        assertThat(api.createAccount(address, "correct horse battery staple", "en").status()).isEqualTo(201);
         assertThat(api.forgot(warmUp).status()).isEqualTo(200);
         services.inbox().await(warmUp, 1, Duration.ofSeconds(30));
 
-        String address = address("stalled");
         services.smtpRelay().stall();
         try {
             ApiClient.Reply reply = api.forgot(address);

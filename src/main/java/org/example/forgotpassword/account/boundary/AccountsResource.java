@@ -1,0 +1,73 @@
+package org.example.forgotpassword.account.boundary;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.account.control.Accounts;
+import org.example.forgotpassword.platform.boundary.ClientAddress;
+import org.example.forgotpassword.platform.boundary.Replies;
+import org.example.forgotpassword.platform.control.RateLimiter;
+import org.example.forgotpassword.platform.entity.ApiException;
+import org.example.forgotpassword.platform.entity.ErrorCode;
+import org.example.forgotpassword.platform.entity.RateLimit;
+import org.example.forgotpassword.platform.entity.RequestFields;
+import org.example.forgotpassword.reset.entity.EmailAddress;
+
+/** {@code POST /accounts/} with {@code email}, {@code password} and optional {@code locale} ({@code en}, {@code zh-CN}). */
+@Path("accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    Replies replies;
+
+    @Inject
+    @ConfigProperty(name = "rate-limit.accounts.per-client", defaultValue = "20/PT1H")
+    RateLimit perClient;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+    public Response create(RequestFields fields) {
+        EmailAddress email = EmailAddress.parse(fields.get("email"));
+        String password = fields.required("password");
+        Locale locale = localeOf(fields.get("locale"));
+        rateLimiter.acquire("accounts/client/" + clientAddress.get(), perClient);
+        accounts.create(email, password, locale);
+        return replies.created("account.created", headers::getAcceptableLanguages);
+    }
+
+    private Locale localeOf(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return replies.localeOf(headers::getAcceptableLanguages);
+        }
+        return switch (tag.strip()) {
+            case "en" -> Locale.ENGLISH;
+            case "zh", "zh-CN" -> Locale.SIMPLIFIED_CHINESE;
+            default -> throw new ApiException(ErrorCode.MALFORMED_REQUEST);
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package org.example.forgotpassword.account.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.account.control.Accounts;
+import org.example.forgotpassword.platform.boundary.ClientAddress;
+import org.example.forgotpassword.platform.boundary.Replies;
+import org.example.forgotpassword.platform.control.RateLimiter;
+import org.example.forgotpassword.platform.entity.ApiException;
+import org.example.forgotpassword.platform.entity.ErrorCode;
+import org.example.forgotpassword.platform.entity.RateLimit;
+import org.example.forgotpassword.platform.entity.RequestFields;
+import org.example.forgotpassword.reset.entity.EmailAddress;
+
+/**
+ * {@code POST /login/} with {@code email} and {@code password}: 200, or 401 (1301) for a wrong password and an
+ * unknown address alike. It only checks credentials (no session), so the reset flow can be tried end to end.
+ */
+@Path("login")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LoginResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    Replies replies;
+
+    @Inject
+    @ConfigProperty(name = "rate-limit.login.per-address", defaultValue = "10/PT15M")
+    RateLimit perAddress;
+
+    @Inject
+    @ConfigProperty(name = "rate-limit.login.per-client", defaultValue = "50/PT15M")
+    RateLimit perClient;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+    public Response login(RequestFields fields) {
+        EmailAddress email = EmailAddress.parse(fields.get("email"));
+        String password = fields.required("password");
+        rateLimiter.acquire("login/client/" + clientAddress.get(), perClient);
+        rateLimiter.acquire("login/address/" + email.canonical(), perAddress);
+        if (!accounts.authenticate(email, password)) {
+            throw new ApiException(ErrorCode.BAD_CREDENTIALS);
+        }
+        return replies.success("login.succeeded", headers::getAcceptableLanguages);
+    }
+}

@@ -1,0 +1,50 @@
+package org.example.forgotpassword.mail.boundary;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+import org.example.forgotpassword.mail.control.MailSender;
+import org.example.forgotpassword.mail.control.OutgoingMailMessages;
+import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.reset.entity.EmailAddress;
+
+/**
+ * Sends the mails of the outbox queue over SMTP. A failure rolls the delivery back and the broker redelivers it
+ * with back-off; only this step is retried, never the token creation before it.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "mail-outbox"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false")
+})
+public class MailOutboxListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(MailOutboxListener.class.getName());
+
+    @Inject
+    OutgoingMailMessages messages;
+
+    @Inject
+    MailSender mailSender;
+
+    @Override
+    public void onMessage(Message message) {
+        OutgoingMail mail;
+        try {
+            mail = messages.fromJson(((TextMessage) message).getText());
+        } catch (JMSException | ClassCastException | IllegalArgumentException unreadable) {
+            LOG.log(Level.SEVERE, "Cannot read outbox message: {0}", unreadable.getClass().getSimpleName());
+            throw new IllegalStateException("unreadable outbox message");
+        }
+        mailSender.send(mail);
+        LOG.log(Level.INFO, "Sent mail {0} to {1}", new Object[] {mail.mailId(), EmailAddress.parse(mail.to())});
+    }
+}

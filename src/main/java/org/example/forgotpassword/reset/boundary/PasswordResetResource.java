@@ -1,0 +1,129 @@
+package org.example.forgotpassword.reset.boundary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.mail.control.MailTemplates;
+import org.example.forgotpassword.platform.boundary.ClientAddress;
+import org.example.forgotpassword.platform.boundary.Replies;
+import org.example.forgotpassword.platform.control.RateLimiter;
+import org.example.forgotpassword.platform.entity.RateLimit;
+import org.example.forgotpassword.platform.entity.RequestFields;
+import org.example.forgotpassword.reset.control.PasswordResets;
+import org.example.forgotpassword.reset.control.ResetTokens;
+
+/**
+ * The page the reset mail links to ({@code GET /password/reset/?token=…}, English or Chinese by
+ * {@code Accept-Language}) and the form's target ({@code POST /password/reset/} with {@code token} and
+ * {@code password}). The page loads nothing from elsewhere, runs no inline script, cannot be framed, is not cached
+ * and sends no referrer, so the token in its address goes nowhere.
+ */
+@Path("password/reset")
+@RequestScoped
+public class PasswordResetResource {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Inject
+    PasswordResets passwordResets;
+
+    @Inject
+    ResetTokens tokens;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    Replies replies;
+
+    @Inject
+    @ConfigProperty(name = "rate-limit.reset.per-client", defaultValue = "20/PT15M")
+    RateLimit perClient;
+
+    @Inject
+    @ConfigProperty(name = "rate-limit.reset.per-token", defaultValue = "5/PT15M")
+    RateLimit perToken;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@QueryParam("token") String token) {
+        Locale locale = replies.localeOf(headers::getAcceptableLanguages);
+        String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
+        String html = resource("reset_" + language + ".html")
+                .replace("{{token}}", tokens.isWellFormed(token) ? token : "");
+        return secured(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+                .header("Content-Language", locale.toLanguageTag()).build();
+    }
+
+    @GET
+    @Path("reset.js")
+    @Produces("text/javascript")
+    public Response script() {
+        return secured(Response.ok(resource("reset.js"), "text/javascript; charset=UTF-8")).build();
+    }
+
+    @GET
+    @Path("reset.css")
+    @Produces("text/css")
+    public Response style() {
+        return secured(Response.ok(resource("reset.css"), "text/css; charset=UTF-8")).build();
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reset(RequestFields fields) {
+        String token = fields.required("token");
+        String password = fields.required("password");
+        rateLimiter.acquire("reset/client/" + clientAddress.get(), perClient);
+        if (tokens.isWellFormed(token)) {
+            rateLimiter.acquire("reset/token/" + tokens.hash(token), perToken);
+        }
+        passwordResets.reset(token, password);
+        return replies.success("reset.succeeded", headers::getAcceptableLanguages);
+    }
+
+    private static Response.ResponseBuilder secured(Response.ResponseBuilder response) {
+        return response
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream("pages/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing page resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

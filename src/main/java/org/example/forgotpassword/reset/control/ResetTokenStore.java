@@ -1,0 +1,71 @@
+package org.example.forgotpassword.reset.control;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.account.entity.Account;
+import org.example.forgotpassword.platform.entity.ApiException;
+import org.example.forgotpassword.platform.entity.ErrorCode;
+import org.example.forgotpassword.reset.entity.ResetToken;
+
+/** Issues, redeems and spends reset tokens; always inside the caller's transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ResetTokenStore {
+
+    @PersistenceContext(unitName = "forgot-password")
+    EntityManager entityManager;
+
+    @Inject
+    ResetTokens tokens;
+
+    @Inject
+    @ConfigProperty(name = "reset.token-ttl", defaultValue = "PT30M")
+    Duration timeToLive;
+
+    /** A new token for the account; every older unspent one stops working. @return the token itself */
+    public String issue(Account account) {
+        spendAll(account);
+        String token = tokens.newToken();
+        entityManager.persist(new ResetToken(account, tokens.hash(token), timeToLive));
+        return token;
+    }
+
+    /**
+     * The account a usable token belongs to; the token's row stays locked until the transaction ends, so the same
+     * token cannot be redeemed twice concurrently.
+     *
+     * @throws ApiException {@link ErrorCode#INVALID_RESET_TOKEN} for a malformed, unknown, expired or spent token
+     */
+    public Account redeem(String token) {
+        if (!tokens.isWellFormed(token)) {
+            throw new ApiException(ErrorCode.INVALID_RESET_TOKEN);
+        }
+        ResetToken stored = entityManager.createNamedQuery(ResetToken.BY_HASH, ResetToken.class)
+                .setParameter("hash", tokens.hash(token))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_RESET_TOKEN));
+        if (!stored.isUsable()) {
+            throw new ApiException(ErrorCode.INVALID_RESET_TOKEN);
+        }
+        return stored.account();
+    }
+
+    /** Makes every unspent token of the account unusable. */
+    public void spendAll(Account account) {
+        entityManager.createNamedQuery(ResetToken.SPEND_ALL_OF_ACCOUNT)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("account", account)
+                .executeUpdate();
+    }
+}
