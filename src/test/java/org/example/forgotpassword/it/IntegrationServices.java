@@ -3,10 +3,12 @@ package org.example.forgotpassword.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.example.forgotpassword.devstack.ArtemisBroker;
 import org.example.forgotpassword.devstack.GreenMailServer;
 import org.example.forgotpassword.devstack.Ports;
+import org.example.forgotpassword.devstack.PostgresServer;
 import org.example.forgotpassword.devstack.StackLayout;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -23,7 +25,7 @@ public final class IntegrationServices implements LauncherSessionListener {
 
     /** The servers of this test run. */
     public record Running(ArtemisBroker broker, GreenMailServer greenMail, SmtpRelay smtpRelay,
-                          BrokerProbe brokerProbe, MailInbox inbox) {
+                          BrokerProbe brokerProbe, MailInbox inbox, Optional<PostgresServer> postgres) {
     }
 
     public static Running current() {
@@ -46,15 +48,37 @@ public final class IntegrationServices implements LauncherSessionListener {
                 intEnv("IT_ARTEMIS_CONSOLE_PORT"), user, password).start();
         GreenMailServer greenMail = GreenMailServer.start(layout, intEnv("IT_GREENMAIL_SMTP_PORT"),
                 intEnv("IT_GREENMAIL_IMAP_PORT"), intEnv("IT_GREENMAIL_WEB_PORT"), workDir.resolve("greenmail.log"));
+        Optional<PostgresServer> postgres = Optional.empty();
         try {
+            postgres = startPostgresWhenAsked();
             SmtpRelay relay = new SmtpRelay(intEnv("MAIL_SMTP_PORT"), greenMail.smtpPort());
             running = new Running(broker, greenMail, relay, new BrokerProbe(broker.url(), user, password),
-                    new MailInbox(Ports.LOOPBACK, greenMail.imapPort()));
-        } catch (IOException e) {
+                    new MailInbox(Ports.LOOPBACK, greenMail.imapPort()), postgres);
+        } catch (IOException | RuntimeException e) {
+            postgres.ifPresent(PostgresServer::close);
             greenMail.close();
             broker.close();
-            throw new UncheckedIOException(e);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /**
+     * The PostgreSQL run of the suite (failsafe execution "postgresql") points Payara Micro at
+     * {@code jdbc:postgresql://127.0.0.1:<IT_POSTGRES_PORT>/postgres}; the cluster is started here.
+     */
+    private static Optional<PostgresServer> startPostgresWhenAsked() {
+        String port = System.getenv("IT_POSTGRES_PORT");
+        if (port == null || !String.valueOf(System.getenv("DB_URL")).startsWith("jdbc:postgresql:")) {
+            if (PostgresServer.installation().isEmpty()) {
+                System.out.println("NOTE: PostgreSQL is not installed: the integration tests run against the embedded"
+                        + " H2 database only. Install Debian's postgresql package (or run .ci/run) to run them against"
+                        + " PostgreSQL too.");
+            }
+            return Optional.empty();
+        }
+        Path binaries = PostgresServer.installation().orElseThrow(() -> new IllegalStateException(
+                "The PostgreSQL run needs Debian's postgresql package (/usr/lib/postgresql/*/bin)"));
+        return Optional.of(PostgresServer.start(binaries, Integer.parseInt(port), env("DB_USER"), env("DB_PASSWORD")));
     }
 
     @Override
@@ -71,6 +95,7 @@ public final class IntegrationServices implements LauncherSessionListener {
         }
         stopping.greenMail().close();
         stopping.broker().close();
+        stopping.postgres().ifPresent(PostgresServer::close);
     }
 
     private static String env(String name) {

@@ -1,0 +1,129 @@
+package org.example.forgotpassword.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL cluster from Debian's {@code postgresql} package, on a loopback port, with password
+ * authentication (scram-sha-256) for one superuser. PostgreSQL refuses to run as root, so as root the cluster runs
+ * as the {@code postgres} user the package creates. Its data lives in a temporary directory, removed on close.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private final Path binaries;
+    private final Path dataDir;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    private PostgresServer(Path binaries, Path dataDir, int port, String user, String password) {
+        this.binaries = binaries;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The directory holding initdb and pg_ctl of the newest installed PostgreSQL, if any. */
+    public static Optional<Path> installation() {
+        Path root = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(root)) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                    .max(Comparator.comparing(bin -> Integer.parseInt(bin.getParent().getFileName().toString()
+                            .replaceAll("\\D", "0"))));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static PostgresServer start(Path binaries, int port, String user, String password) {
+        try {
+            Path home = Files.createTempDirectory("forgot-password-pg");
+            Path dataDir = home.resolve("data");
+            Path passwordFile = home.resolve("password");
+            Files.writeString(passwordFile, password + "\n");
+            PostgresServer server = new PostgresServer(binaries, dataDir, port, user, password);
+            if (isRoot()) {
+                run(List.of("chown", "-R", "postgres", home.toString()));
+            }
+            server.asOwner(List.of(binaries.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", user,
+                    "--auth=scram-sha-256", "--pwfile=" + passwordFile, "--no-sync", "-E", "UTF8", "--locale=C"));
+            server.asOwner(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
+                    "-l", home.resolve("postgres.log").toString(), "-o",
+                    "-p " + port + " -c listen_addresses=127.0.0.1 -k " + home + " -c fsync=off", "start"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public void close() {
+        try {
+            asOwner(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w",
+                    "stop"));
+        } finally {
+            deleteRecursively(dataDir.getParent());
+        }
+    }
+
+    private void asOwner(List<String> command) {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        run(full);
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: the system cleans it eventually
+        }
+    }
+}
