@@ -124,6 +124,26 @@ class RunCommandIT {
         assertThat(awaitMailOnWebApi(afterRecovery).getString("subject")).endsWith("Reset your password");
     }
 
+    @Test
+    @Order(4)
+    void aWholeResetLeavesNoTokenLinkOrPasswordInTheServerLog() throws Exception {
+        String address = address("logs");
+        String newPassword = "a passphrase nobody should ever log";
+        assertThat(api.createAccount(address, PASSWORD, "en").status()).isEqualTo(201);
+        assertThat(api.forgot(address).status()).isEqualTo(200);
+        String mail = awaitMailOnWebApi(address).getString("mimeMessage");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(mail);
+        assertThat(link.find()).isTrue();
+        String token = link.group(1);
+        assertThat(api.resetPassword(token, newPassword).status()).isEqualTo(200);
+        assertThat(api.login(address, newPassword).status()).isEqualTo(200);
+
+        String log = Files.readString(stack.payara().process().log(), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertThat(log).contains("Queued reset request", "Sent mail", "Password of account");
+        assertThat(log).doesNotContain(token, "token=", newPassword, PASSWORD, address);
+    }
+
     static JsonObject awaitMailOnWebApi(String address) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
