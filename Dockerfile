@@ -3,7 +3,8 @@
 #   docker build -t forgot-password .
 #   docker run -p 8080:8080 -e ARTEMIS_URL=tcp://broker:61616 -e ARTEMIS_USER=... -e ARTEMIS_PASSWORD=... \
 #              -e APP_BASE_URL=https://example.com -e MAIL_FROM=no-reply@example.com -e MAIL_SMTP_HOST=smtp \
-#              -e MAIL_SMTP_USER=... -e MAIL_SMTP_PASSWORD=... forgot-password
+#              -e MAIL_SMTP_USER=... -e MAIL_SMTP_PASSWORD=... \
+#              -e DB_URL=jdbc:postgresql://db:5432/forgot -e DB_USER=... -e DB_PASSWORD=... forgot-password
 # Every setting comes from the environment (README, "Configuration"). The image starts the server through
 # server-config/payara/launch.sh, as the run command does.
 
@@ -22,9 +23,12 @@ RUN ./mvnw --batch-mode --no-transfer-progress -DskipTests package
 FROM payara/micro:${PAYARA_VERSION}-jdk17
 COPY --from=build --chown=payara:payara /build/target/stack/artemis-ra.rar /opt/payara/app/artemis-ra.rar
 COPY --from=build --chown=payara:payara /build/target/stack/forgot-password.war /opt/payara/app/forgot-password.war
+# JDBC drivers next to the WAR are added to the server by launch.sh (PostgreSQL; H2 comes with Payara Micro).
+COPY --from=build --chown=payara:payara /build/target/stack/lib/ /opt/payara/app/lib/
 COPY --from=build --chown=payara:payara /build/server-config/payara/ /opt/payara/server-config/payara/
 USER payara
 ENV MP_CONFIG_PROFILE=prod \
+    DATA_DIR=/opt/payara/data \
     HTTP_PORT=8080 \
     HTTP_BIND_ADDRESS=0.0.0.0 \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"

@@ -47,7 +47,9 @@ class DockerfileIT {
     @Test
     void everyFileCopiedFromTheBuildStageIsProducedByTheBuild() {
         List<String> copies = copies(true);
-        assertThat(copies).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(copies).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(copies).anyMatch(copy -> copy.contains("/build/target/stack/lib/ /opt/payara/app/lib/"));
+        assertThat(PROJECT.resolve("target/stack/lib/postgresql.jar")).as("the PostgreSQL driver").exists();
         for (String copy : copies) {
             List<String> words = Arrays.stream(copy.split("\\s+")).filter(w -> !w.startsWith("--")).toList();
             for (String source : words.subList(1, words.size() - 1)) {

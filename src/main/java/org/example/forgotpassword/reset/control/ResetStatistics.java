@@ -1,29 +1,39 @@
 package org.example.forgotpassword.reset.control;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-/** Counts of processed reset requests since the application started: mails queued, and unknown addresses. */
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
+
+/**
+ * What the consumer did with reset requests since the application started, as MicroProfile metrics
+ * ({@code GET /metrics?scope=application}: {@code reset_mails_queued_total}, {@code reset_requests_unknown_address_total}).
+ */
 @ApplicationScoped
 public class ResetStatistics {
 
-    private final AtomicLong mailsQueued = new AtomicLong();
-    private final AtomicLong unknownAddresses = new AtomicLong();
+    @Inject
+    @Metric(name = "reset.mails.queued", description = "Reset mails queued for an existing account")
+    Counter mailsQueued;
+
+    @Inject
+    @Metric(name = "reset.requests.unknown-address", description = "Reset requests for an address without account")
+    Counter unknownAddresses;
 
     public void recordMailQueued() {
-        mailsQueued.incrementAndGet();
+        mailsQueued.inc();
     }
 
     public void recordUnknownAddress() {
-        unknownAddresses.incrementAndGet();
+        unknownAddresses.inc();
     }
 
     public long mailsQueued() {
-        return mailsQueued.get();
+        return mailsQueued.getCount();
     }
 
     public long unknownAddresses() {
-        return unknownAddresses.get();
+        return unknownAddresses.getCount();
     }
 }
