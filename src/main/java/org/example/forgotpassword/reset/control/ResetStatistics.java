@@ -1,39 +1,33 @@
 package org.example.forgotpassword.reset.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * What the consumer did with reset requests since the application started, as MicroProfile metrics
- * ({@code GET /metrics?scope=application}: {@code reset_mails_queued_total}, {@code reset_requests_unknown_address_total}).
+ * What the consumer did with reset requests since the application started: mails queued, and requests for an
+ * address without account. Kept in the application, not yet exported: Payara Micro 6.2025.10's /metrics fails
+ * with 500 once the application has a JDBC pool (payara/Payara#6041).
  */
 @ApplicationScoped
 public class ResetStatistics {
 
-    @Inject
-    @Metric(name = "reset.mails.queued", description = "Reset mails queued for an existing account")
-    Counter mailsQueued;
-
-    @Inject
-    @Metric(name = "reset.requests.unknown-address", description = "Reset requests for an address without account")
-    Counter unknownAddresses;
+    private final AtomicLong mailsQueued = new AtomicLong();
+    private final AtomicLong unknownAddresses = new AtomicLong();
 
     public void recordMailQueued() {
-        mailsQueued.inc();
+        mailsQueued.incrementAndGet();
     }
 
     public void recordUnknownAddress() {
-        unknownAddresses.inc();
+        unknownAddresses.incrementAndGet();
     }
 
     public long mailsQueued() {
-        return mailsQueued.getCount();
+        return mailsQueued.get();
     }
 
     public long unknownAddresses() {
-        return unknownAddresses.getCount();
+        return unknownAddresses.get();
     }
 }

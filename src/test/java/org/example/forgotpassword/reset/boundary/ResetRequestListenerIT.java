@@ -16,6 +16,7 @@ import org.example.forgotpassword.account.control.Accounts;
 import org.example.forgotpassword.it.MailInbox;
 import org.example.forgotpassword.mail.control.MailStatistics;
 import org.example.forgotpassword.reset.control.PasswordResetRequests;
+import org.example.forgotpassword.reset.control.ResetStatistics;
 import org.example.forgotpassword.reset.entity.EmailAddress;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,6 +50,9 @@ class ResetRequestListenerIT {
     MailStatistics statistics;
 
     @Inject
+    ResetStatistics resetStatistics;
+
+    @Inject
     Config config;
 
     @Test
@@ -73,6 +77,24 @@ class ResetRequestListenerIT {
         assertEquals(config.getValue("mail.subject-prefix", String.class) + " Reset your password", mail.subject());
         assertTrue(mail.text().contains(config.getValue("app.base-url", String.class) + "/password/reset/?token="),
                 "link built from app.base-url in: " + mail.text());
+    }
+
+    @Test
+    void requestForAnAddressWithoutAccountIsCountedAndSendsNothing() {
+        long unknownBefore = resetStatistics.unknownAddresses();
+        long queuedBefore = resetStatistics.mailsQueued();
+        String address = "no-account-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+        resetRequests.accept(EmailAddress.parse(address), Locale.ENGLISH);
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (resetStatistics.unknownAddresses() == unknownBefore && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(100));
+        }
+        assertEquals(unknownBefore + 1, resetStatistics.unknownAddresses(), "unknown addresses counted");
+        assertEquals(queuedBefore, resetStatistics.mailsQueued(), "reset mails queued");
+        MailInbox inbox = new MailInbox("127.0.0.1", Integer.parseInt(System.getenv("IT_GREENMAIL_IMAP_PORT")));
+        assertTrue(inbox.mailsFor(address).isEmpty(), "no mail for an address without account");
     }
 
     private static void sleep(Duration duration) {
