@@ -13,14 +13,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.account.control.Accounts;
-import org.example.forgotpassword.platform.boundary.ClientAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
-import org.example.forgotpassword.platform.control.RateLimiter;
+import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
-import org.example.forgotpassword.platform.entity.RateLimit;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.entity.EmailAddress;
 
@@ -34,17 +31,10 @@ public class AccountsResource {
     Accounts accounts;
 
     @Inject
-    RateLimiter rateLimiter;
-
-    @Inject
-    ClientAddress clientAddress;
+    RequestLimits limits;
 
     @Inject
     Replies replies;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.accounts.per-client", defaultValue = "20/PT1H")
-    RateLimit perClient;
 
     @Context
     HttpHeaders headers;
@@ -55,7 +45,7 @@ public class AccountsResource {
         EmailAddress email = EmailAddress.parse(fields.get("email"));
         String password = fields.required("password");
         Locale locale = localeOf(fields.get("locale"));
-        rateLimiter.acquire("accounts/client/" + clientAddress.get(), perClient);
+        limits.accountCreation();
         accounts.create(email, password, locale);
         return replies.created("account.created", headers::getAcceptableLanguages);
     }

@@ -11,14 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.account.control.Accounts;
-import org.example.forgotpassword.platform.boundary.ClientAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
-import org.example.forgotpassword.platform.control.RateLimiter;
+import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
-import org.example.forgotpassword.platform.entity.RateLimit;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.entity.EmailAddress;
 
@@ -35,21 +32,10 @@ public class LoginResource {
     Accounts accounts;
 
     @Inject
-    RateLimiter rateLimiter;
-
-    @Inject
-    ClientAddress clientAddress;
+    RequestLimits limits;
 
     @Inject
     Replies replies;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.login.per-address", defaultValue = "10/PT15M")
-    RateLimit perAddress;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.login.per-client", defaultValue = "50/PT15M")
-    RateLimit perClient;
 
     @Context
     HttpHeaders headers;
@@ -59,8 +45,7 @@ public class LoginResource {
     public Response login(RequestFields fields) {
         EmailAddress email = EmailAddress.parse(fields.get("email"));
         String password = fields.required("password");
-        rateLimiter.acquire("login/client/" + clientAddress.get(), perClient);
-        rateLimiter.acquire("login/address/" + email.canonical(), perAddress);
+        limits.login(email.canonical());
         if (!accounts.authenticate(email, password)) {
             throw new ApiException(ErrorCode.BAD_CREDENTIALS);
         }

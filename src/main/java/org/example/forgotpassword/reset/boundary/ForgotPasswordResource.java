@@ -11,11 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.example.forgotpassword.platform.boundary.ClientAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
-import org.example.forgotpassword.platform.control.RateLimiter;
-import org.example.forgotpassword.platform.entity.RateLimit;
+import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.control.PasswordResetRequests;
 import org.example.forgotpassword.reset.entity.EmailAddress;
@@ -34,21 +31,10 @@ public class ForgotPasswordResource {
     PasswordResetRequests resetRequests;
 
     @Inject
-    RateLimiter rateLimiter;
-
-    @Inject
-    ClientAddress clientAddress;
+    RequestLimits limits;
 
     @Inject
     Replies replies;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.forgot.per-address", defaultValue = "3/PT15M")
-    RateLimit perAddress;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.forgot.per-client", defaultValue = "20/PT15M")
-    RateLimit perClient;
 
     @Context
     HttpHeaders headers;
@@ -57,8 +43,7 @@ public class ForgotPasswordResource {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     public Response forgot(RequestFields fields) {
         EmailAddress email = EmailAddress.parse(fields.get("email"));
-        rateLimiter.acquire("forgot/client/" + clientAddress.get(), perClient);
-        rateLimiter.acquire("forgot/address/" + email.canonical(), perAddress);
+        limits.forgot(email.canonical());
         resetRequests.accept(email, replies.localeOf(headers::getAcceptableLanguages));
         return replies.success("forgot.accepted", headers::getAcceptableLanguages);
     }

@@ -19,12 +19,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.mail.control.MailTemplates;
-import org.example.forgotpassword.platform.boundary.ClientAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
-import org.example.forgotpassword.platform.control.RateLimiter;
-import org.example.forgotpassword.platform.entity.RateLimit;
+import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.control.PasswordResets;
 import org.example.forgotpassword.reset.control.ResetTokens;
@@ -49,21 +46,10 @@ public class PasswordResetResource {
     ResetTokens tokens;
 
     @Inject
-    RateLimiter rateLimiter;
-
-    @Inject
-    ClientAddress clientAddress;
+    RequestLimits limits;
 
     @Inject
     Replies replies;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.reset.per-client", defaultValue = "20/PT15M")
-    RateLimit perClient;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.reset.per-token", defaultValue = "5/PT15M")
-    RateLimit perToken;
 
     @Context
     HttpHeaders headers;
@@ -99,10 +85,7 @@ public class PasswordResetResource {
     public Response reset(RequestFields fields) {
         String token = fields.required("token");
         String password = fields.required("password");
-        rateLimiter.acquire("reset/client/" + clientAddress.get(), perClient);
-        if (tokens.isWellFormed(token)) {
-            rateLimiter.acquire("reset/token/" + tokens.hash(token), perToken);
-        }
+        limits.reset(tokens.isWellFormed(token) ? tokens.hash(token) : null);
         passwordResets.reset(token, password);
         return replies.success("reset.succeeded", headers::getAcceptableLanguages);
     }
