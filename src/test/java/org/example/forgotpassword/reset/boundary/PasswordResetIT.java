@@ -2,7 +2,6 @@ package org.example.forgotpassword.reset.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +14,10 @@ import java.util.regex.Pattern;
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
+import org.example.forgotpassword.it.ShippedWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,7 @@ class PasswordResetIT {
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class,
-                new File(System.getProperty("stack.dir"), "forgot-password.war"));
+        return ShippedWar.archive();
     }
 
     @ArquillianResource

@@ -3,7 +3,6 @@ package org.example.forgotpassword.reset.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -18,9 +17,9 @@ import org.example.forgotpassword.mail.control.MailStatistics;
 import org.example.forgotpassword.reset.control.PasswordResetRequests;
 import org.example.forgotpassword.reset.control.ResetStatistics;
 import org.example.forgotpassword.reset.entity.EmailAddress;
+import org.example.forgotpassword.it.ShippedWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +34,7 @@ class ResetRequestListenerIT {
 
     @Deployment
     static WebArchive shippedWarWithThisTest() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class,
-                        new File(System.getProperty("stack.dir"), "forgot-password.war"))
+        return ShippedWar.archive()
                 .addClasses(MailInbox.class, MailInbox.ReceivedMail.class);
     }
 
