@@ -1,10 +1,20 @@
 package org.example.forgotpassword.it;
 
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueRequestor;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
@@ -12,8 +22,9 @@ import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * Asks the broker, through its management address, how many messages a queue has ever received: the tests'
- * proof that a rejected request put nothing on the queue (a consumer may already have taken what arrived).
+ * The tests' view of the broker: how many messages a queue has ever received (through the management address: the
+ * proof that a rejected request put nothing on the queue, even if a consumer took what arrived), and sending and
+ * browsing messages directly, as a misbehaving producer or an operator would.
  */
 public final class BrokerProbe {
 
@@ -29,6 +40,47 @@ public final class BrokerProbe {
 
     public long messagesAdded(String queue) {
         return ((Number) attribute(ResourceNames.QUEUE + queue, "messagesAdded")).longValue();
+    }
+
+    /** A message as a browsing operator sees it: its properties and text body. */
+    public record BrowsedMessage(String messageId, Map<String, Object> properties, String body) {
+    }
+
+    /** Puts a text message on a queue directly, as a misbehaving producer would; @return its JMS message id */
+    public String send(String queue, String body, Map<String, Object> properties) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
+             JMSContext context = factory.createContext()) {
+            TextMessage message = context.createTextMessage(body);
+            for (Map.Entry<String, Object> property : properties.entrySet()) {
+                message.setObjectProperty(property.getKey(), property.getValue());
+            }
+            context.createProducer().send(ActiveMQJMSClient.createQueue(queue), message);
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot send to " + queue, e);
+        }
+    }
+
+    /** The messages waiting on a queue, without consuming them. */
+    public List<BrowsedMessage> browse(String queue) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
+             JMSContext context = factory.createContext();
+             QueueBrowser browser = context.createBrowser(ActiveMQJMSClient.createQueue(queue))) {
+            List<BrowsedMessage> messages = new ArrayList<>();
+            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); ) {
+                Message message = (Message) e.nextElement();
+                Map<String, Object> properties = new HashMap<>();
+                for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements(); ) {
+                    String name = (String) names.nextElement();
+                    properties.put(name, message.getObjectProperty(name));
+                }
+                messages.add(new BrowsedMessage(message.getJMSMessageID(), properties,
+                        message instanceof TextMessage text ? text.getText() : null));
+            }
+            return messages;
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot browse " + queue, e);
+        }
     }
 
     private Object attribute(String resource, String attribute) {

@@ -14,23 +14,30 @@ import jakarta.jms.TextMessage;
 import org.example.forgotpassword.mail.control.MailSender;
 import org.example.forgotpassword.mail.control.OutgoingMailMessages;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.platform.control.DeadLetters;
 import org.example.forgotpassword.reset.entity.EmailAddress;
 
 /**
  * Sends the mails of the outbox queue over SMTP. A failure rolls the delivery back and the broker redelivers it
- * with back-off; only this step is retried, never the token creation before it.
+ * with back-off; only this step is retried, never the token creation before it. A message that is not an outgoing
+ * mail of a known version goes to the dead-letter queue at once, with the reason.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "mail-outbox"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = MailOutboxListener.QUEUE),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false")
 })
 public class MailOutboxListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(MailOutboxListener.class.getName());
 
+    static final String QUEUE = "mail-outbox";
+
     @Inject
     OutgoingMailMessages messages;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Inject
     MailSender mailSender;
@@ -41,8 +48,10 @@ public class MailOutboxListener implements MessageListener {
         try {
             mail = messages.fromJson(((TextMessage) message).getText());
         } catch (JMSException | ClassCastException | IllegalArgumentException unreadable) {
-            LOG.log(Level.SEVERE, "Cannot read outbox message: {0}", unreadable.getClass().getSimpleName());
-            throw new IllegalStateException("unreadable outbox message");
+            deadLetters.deadLetter(message, QUEUE, "not an outgoing mail of a known version: "
+                    + (unreadable instanceof IllegalArgumentException ? unreadable.getMessage()
+                    : unreadable.getClass().getSimpleName()));
+            return;
         }
         mailSender.send(mail);
         LOG.log(Level.INFO, "Sent mail {0} to {1}", new Object[] {mail.mailId(), EmailAddress.parse(mail.to())});

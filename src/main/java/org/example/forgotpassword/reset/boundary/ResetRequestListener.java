@@ -16,6 +16,7 @@ import org.example.forgotpassword.account.control.Accounts;
 import org.example.forgotpassword.account.entity.Account;
 import org.example.forgotpassword.mail.control.MailOutbox;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.platform.control.DeadLetters;
 import org.example.forgotpassword.reset.control.ResetMailComposer;
 import org.example.forgotpassword.reset.control.ResetRequestMessages;
 import org.example.forgotpassword.reset.control.ResetStatistics;
@@ -28,22 +29,28 @@ import org.example.forgotpassword.reset.entity.ResetRequest;
  * all there in {@code onMessage}, as in a request (what a Celery task gets only after
  * {@code app.app_context().push()}). For an address with an account it stores a new token (older ones stop
  * working) and queues the mail on the outbox; both happen in the delivery's transaction, so either both are
- * committed or the broker redelivers the request. An unknown address gets nothing, and is only counted.
+ * committed or the broker redelivers the request. An unknown address gets nothing, and is only counted. A message
+ * that is not a reset request of a known version goes to the dead-letter queue at once, with the reason.
  *
  * <p>The destination is the broker's queue name; which resource adapter delivers it is the server's business
  * ({@code glassfish-ejb-jar.xml} for Payara).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "password-reset-requests"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = ResetRequestListener.QUEUE),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false")
 })
 public class ResetRequestListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ResetRequestListener.class.getName());
 
+    static final String QUEUE = "password-reset-requests";
+
     @Inject
     ResetRequestMessages messages;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Inject
     Accounts accounts;
@@ -62,7 +69,13 @@ public class ResetRequestListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        ResetRequest request = read(message);
+        ResetRequest request;
+        try {
+            request = read(message);
+        } catch (UnreadableMessageException poison) {
+            deadLetters.deadLetter(message, QUEUE, poison.getMessage());
+            return;
+        }
         Optional<Account> account = accounts.find(request.email());
         if (account.isEmpty()) {
             statistics.recordUnknownAddress();
@@ -78,23 +91,13 @@ public class ResetRequestListener implements MessageListener {
     }
 
     private ResetRequest read(Message message) {
-        try {
-            if (!(message instanceof TextMessage text)) {
-                throw new UnreadableMessageException("not a text message");
-            }
-            return messages.fromJson(text.getText());
-        } catch (JMSException | UnreadableMessageException unreadable) {
-            String messageId = messageIdOf(message);
-            LOG.log(Level.SEVERE, "Cannot process message {0}: {1}", new Object[] {messageId, unreadable.getMessage()});
-            throw new UnreadableMessageException("message " + messageId + " is not a readable reset request");
+        if (!(message instanceof TextMessage text)) {
+            throw new UnreadableMessageException("not a text message");
         }
-    }
-
-    private static String messageIdOf(Message message) {
         try {
-            return message.getJMSMessageID();
+            return messages.fromJson(text.getText());
         } catch (JMSException e) {
-            return "(no id)";
+            throw new UnreadableMessageException("body cannot be read: " + e.getClass().getSimpleName());
         }
     }
 }

@@ -1,0 +1,59 @@
+package org.example.forgotpassword.platform.control;
+
+import java.util.Enumeration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.transaction.Transactional;
+
+/**
+ * Moves a message no version of this service can process (a "poison" message) to the broker's dead-letter queue
+ * at once, with the reason in the property {@value #REASON}, instead of letting it be redelivered until the
+ * broker gives up. The copy is sent in the delivery's transaction: either the original is consumed and the copy
+ * is in {@code DLQ}, or neither. Operators see and retry or purge it in the broker console (README, "Operations").
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    public static final String REASON = "dlqReason";
+    public static final String ORIGINAL_QUEUE = "dlqOriginalQueue";
+    public static final String ORIGINAL_MESSAGE_ID = "dlqOriginalMessageId";
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
+
+    @Resource(name = "jms/ConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Resource(name = "jms/DeadLetters")
+    Queue deadLetterQueue;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadLetter(Message original, String originalQueue, String reason) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            TextMessage copy = context.createTextMessage(original instanceof TextMessage text ? text.getText() : null);
+            for (Enumeration<?> names = original.getPropertyNames(); names.hasMoreElements(); ) {
+                String name = (String) names.nextElement();
+                if (!name.startsWith("JMS") && !name.startsWith("_")) {
+                    copy.setObjectProperty(name, original.getObjectProperty(name));
+                }
+            }
+            copy.setStringProperty(REASON, reason);
+            copy.setStringProperty(ORIGINAL_QUEUE, originalQueue);
+            copy.setStringProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID());
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetterQueue, copy);
+            LOG.log(Level.WARNING, "Moved message {0} from {1} to the dead-letter queue: {2}",
+                    new Object[] {original.getJMSMessageID(), originalQueue, reason});
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot dead-letter a message of " + originalQueue, e);
+        }
+    }
+}
