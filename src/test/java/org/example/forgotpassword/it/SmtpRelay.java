@@ -1,5 +1,7 @@
 package org.example.forgotpassword.it;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,15 +9,23 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
- * A TCP relay in front of the test mail server that a test can stall. While stalled it still accepts
+ * A TCP relay in front of the test mail server that a test can stall or make fail. While stalled it still accepts
  * connections, so the SMTP client connects and then waits for a greeting that does not come, as with a hung
- * mail server; on {@link #resume()} the held connections go through.
+ * mail server; on {@link #resume()} the held connections go through. It reads the client's SMTP commands and can
+ * answer them itself instead of the server: {@code 550} for chosen recipients (a permanent refusal) and {@code 451}
+ * for the next mail transactions (a temporary one). It counts the delivery attempts per recipient.
  */
 public final class SmtpRelay implements AutoCloseable {
 
@@ -29,6 +39,25 @@ public final class SmtpRelay implements AutoCloseable {
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
+    private volatile Predicate<String> rejectedRecipients = address -> false;
+    private final AtomicInteger temporaryFailures = new AtomicInteger();
+    private final Map<String, AtomicInteger> recipientAttempts = new ConcurrentHashMap<>();
+
+    /** Answers {@code 550} to every {@code RCPT TO} whose address matches, from now on. */
+    public void rejectRecipients(Predicate<String> addresses) {
+        rejectedRecipients = addresses;
+    }
+
+    /** Answers {@code 451} to the next {@code count} {@code MAIL FROM} commands. */
+    public void failNextTransactions(int count) {
+        temporaryFailures.set(count);
+    }
+
+    /** How often a client tried to deliver to this recipient (accepted or not). */
+    public int attemptsFor(String address) {
+        AtomicInteger attempts = recipientAttempts.get(address.toLowerCase(Locale.ROOT));
+        return attempts == null ? 0 : attempts.get();
+    }
 
     public SmtpRelay(int port, int upstreamPort) throws IOException {
         this.listener = new ServerSocket();
@@ -72,22 +101,81 @@ public final class SmtpRelay implements AutoCloseable {
         try {
             Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
             open.add(upstream);
-            threads.execute(() -> pump(upstream, client));
-            pump(client, upstream);
+            OutputStream toClient = client.getOutputStream();
+            threads.execute(() -> serverToClient(upstream, client, toClient));
+            clientToServer(client, upstream, toClient);
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    private static void pump(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+    private static void serverToClient(Socket server, Socket client, OutputStream toClient) {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = server.getInputStream()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                synchronized (toClient) {
+                    toClient.write(buffer, 0, n);
+                    toClient.flush();
+                }
+            }
         } catch (IOException ignored) {
             // one side closed: close both
         } finally {
-            closeQuietly(from);
-            closeQuietly(to);
+            closeQuietly(server);
+            closeQuietly(client);
         }
+    }
+
+    /** Forwards the client's lines; outside a message's DATA it may answer MAIL FROM or RCPT TO itself. */
+    private void clientToServer(Socket client, Socket server, OutputStream toClient) {
+        try (InputStream in = new BufferedInputStream(client.getInputStream());
+             OutputStream toServer = server.getOutputStream()) {
+            boolean inData = false;
+            for (byte[] line = readLine(in); line.length > 0; line = readLine(in)) {
+                String command = new String(line, StandardCharsets.US_ASCII).strip();
+                String upper = command.toUpperCase(Locale.ROOT);
+                String reply = null;
+                if (inData) {
+                    inData = !command.equals(".");
+                } else if (upper.equals("DATA")) {
+                    inData = true;
+                } else if (upper.startsWith("MAIL FROM:") && temporaryFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    reply = "451 4.3.0 Temporary failure, try again later";
+                } else if (upper.startsWith("RCPT TO:")) {
+                    String address = command.substring(8).replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
+                    recipientAttempts.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+                    if (rejectedRecipients.test(address)) {
+                        reply = "550 5.1.1 <" + address + ">: Recipient address rejected: no such mailbox";
+                    }
+                }
+                if (reply == null) {
+                    toServer.write(line);
+                    toServer.flush();
+                } else {
+                    synchronized (toClient) {
+                        toClient.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        toClient.flush();
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // one side closed: close both
+        } finally {
+            closeQuietly(client);
+            closeQuietly(server);
+        }
+    }
+
+    /** One line including its line break; empty at the end of the stream. */
+    private static byte[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            line.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        return line.toByteArray();
     }
 
     private static void closeQuietly(Socket socket) {

@@ -13,13 +13,15 @@ import jakarta.jms.TextMessage;
 
 import org.example.forgotpassword.mail.control.MailSender;
 import org.example.forgotpassword.mail.control.OutgoingMailMessages;
+import org.example.forgotpassword.mail.control.PermanentMailFailureException;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 import org.example.forgotpassword.platform.control.DeadLetters;
 import org.example.forgotpassword.reset.entity.EmailAddress;
 
 /**
- * Sends the mails of the outbox queue over SMTP. A failure rolls the delivery back and the broker redelivers it
- * with back-off; only this step is retried, never the token creation before it. A message that is not an outgoing
+ * Sends the mails of the outbox queue over SMTP. A transient failure (4xx, no connection, timeout) rolls the
+ * delivery back and the broker redelivers it with back-off; only this step is retried, never the token creation
+ * before it. A permanent refusal (5xx, e.g. unknown mailbox) goes to the dead-letter queue after this one attempt. A message that is not an outgoing
  * mail of a known version goes to the dead-letter queue at once, with the reason.
  */
 @MessageDriven(activationConfig = {
@@ -53,7 +55,13 @@ public class MailOutboxListener implements MessageListener {
                     : unreadable.getClass().getSimpleName()));
             return;
         }
-        mailSender.send(mail);
+        try {
+            mailSender.send(mail);
+        } catch (PermanentMailFailureException refused) {
+            deadLetters.deadLetter(message, QUEUE, "SMTP refused mail " + mail.mailId() + " permanently ("
+                    + refused.smtpCode() + "); not retried");
+            return;
+        }
         LOG.log(Level.INFO, "Sent mail {0} to {1}", new Object[] {mail.mailId(), EmailAddress.parse(mail.to())});
     }
 }

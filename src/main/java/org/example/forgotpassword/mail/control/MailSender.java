@@ -3,6 +3,7 @@ package org.example.forgotpassword.mail.control;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -90,7 +91,10 @@ public class MailSender {
         }
     }
 
-    /** @throws MailDeliveryException when the server does not accept the mail */
+    /**
+     * @throws PermanentMailFailureException when the server refuses the mail for good (5xx)
+     * @throws MailDeliveryException         when it fails in a way that may pass (4xx, no connection, timeout)
+     */
     public void send(OutgoingMail mail) {
         try {
             MimeMessage message = toMimeMessage(mail);
@@ -98,8 +102,15 @@ public class MailSender {
             statistics.recordSent();
         } catch (MessagingException e) {
             statistics.recordFailure();
-            LOG.log(Level.WARNING, "SMTP server {0}:{1} did not accept mail {2}: {3}",
-                    new Object[] {host, Integer.toString(port), mail.mailId(), e.getClass().getSimpleName()});
+            OptionalInt permanent = SmtpReplies.permanentCode(e);
+            LOG.log(Level.WARNING, "SMTP server {0}:{1} did not accept mail {2} ({3}): {4}",
+                    new Object[] {host, Integer.toString(port), mail.mailId(),
+                            permanent.isPresent() ? "permanent, " + permanent.getAsInt() : "transient",
+                            e.getClass().getSimpleName()});
+            if (permanent.isPresent()) {
+                throw new PermanentMailFailureException("mail " + mail.mailId() + " refused with "
+                        + permanent.getAsInt(), permanent.getAsInt(), e);
+            }
             throw new MailDeliveryException("mail " + mail.mailId() + " not accepted", e);
         }
     }
