@@ -38,6 +38,12 @@ class RunCommandIT {
 
     static final String NEWCOMER = address("newcomer");
     static final String PASSWORD = "correct horse battery staple";
+    /**
+     * The first request after the broker went away waits for the XA start on its dead pooled connection (about
+     * 10 s) and one failed connection attempt before it gets its 503; seen: 10.1 s. The bound leaves room for a
+     * loaded CI machine.
+     */
+    static final Duration OUTAGE_REPLY_BOUND = Duration.ofSeconds(30);
     static DevStack stack;
     static ApiClient api;
     static Map<String, String> ports;
@@ -103,15 +109,18 @@ class RunCommandIT {
     @Order(3)
     void whileTheBrokerIsDownRequestsGet503AndAfterItReturnsTheServiceRecoversByItself() throws Exception {
         stack.broker().stop();
+        try {
+            ApiClient.Reply refused = api.forgot(address("outage"));
 
-        ApiClient.Reply refused = api.forgot(address("outage"));
-
-        assertThat(refused.status()).isEqualTo(503);
-        assertThat(refused.code()).isEqualTo(1503);
-        assertThat(refused.header("Retry-After")).isEqualTo("5");
-        assertThat(refused.took()).isLessThan(Duration.ofSeconds(15));
-
-        stack.broker().start();
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.code()).isEqualTo(1503);
+            assertThat(refused.header("Retry-After")).isEqualTo("5");
+            System.out.printf("RUN-COMMAND figures: broker down, first POST answered 503 after %.1f s%n",
+                    refused.took().toMillis() / 1000.0);
+            assertThat(refused.took()).isLessThan(OUTAGE_REPLY_BOUND);
+        } finally {
+            stack.broker().start();
+        }
         String afterRecovery = address("recovered");
         assertThat(api.createAccount(afterRecovery, PASSWORD, null).status()).isEqualTo(201);
         Instant deadline = Instant.now().plusSeconds(90);
