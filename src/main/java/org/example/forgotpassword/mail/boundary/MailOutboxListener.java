@@ -14,6 +14,7 @@ import jakarta.jms.TextMessage;
 import org.example.forgotpassword.mail.control.MailSender;
 import org.example.forgotpassword.mail.control.OutgoingMailMessages;
 import org.example.forgotpassword.mail.control.PermanentMailFailureException;
+import org.example.forgotpassword.mail.control.SentMails;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 import org.example.forgotpassword.platform.control.DeadLetters;
 import org.example.forgotpassword.reset.entity.EmailAddress;
@@ -21,7 +22,8 @@ import org.example.forgotpassword.reset.entity.EmailAddress;
 /**
  * Sends the mails of the outbox queue over SMTP. A transient failure (4xx, no connection, timeout) rolls the
  * delivery back and the broker redelivers it with back-off; only this step is retried, never the token creation
- * before it. A permanent refusal (5xx, e.g. unknown mailbox) goes to the dead-letter queue after this one attempt. A message that is not an outgoing
+ * before it. A permanent refusal (5xx, e.g. unknown mailbox) goes to the dead-letter queue after this one attempt.
+ * A mail the server has already accepted (a redelivery after the 250) is not sent again ({@link SentMails}). A message that is not an outgoing
  * mail of a known version goes to the dead-letter queue at once, with the reason.
  */
 @MessageDriven(activationConfig = {
@@ -42,6 +44,9 @@ public class MailOutboxListener implements MessageListener {
     DeadLetters deadLetters;
 
     @Inject
+    SentMails sentMails;
+
+    @Inject
     MailSender mailSender;
 
     @Override
@@ -55,8 +60,13 @@ public class MailOutboxListener implements MessageListener {
                     : unreadable.getClass().getSimpleName()));
             return;
         }
+        if (sentMails.wasSent(mail.mailId())) {
+            LOG.log(Level.INFO, "Mail {0} was already accepted by the SMTP server: not sent again", mail.mailId());
+            return;
+        }
         try {
             mailSender.send(mail);
+            sentMails.recordSent(mail.mailId());
         } catch (PermanentMailFailureException refused) {
             deadLetters.deadLetter(message, QUEUE, "SMTP refused mail " + mail.mailId() + " permanently ("
                     + refused.smtpCode() + "); not retried");

@@ -1,0 +1,57 @@
+package org.example.forgotpassword.mail.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.json.Json;
+
+import org.example.forgotpassword.it.IntegrationServices;
+import org.example.forgotpassword.it.MailInbox.ReceivedMail;
+import org.example.forgotpassword.it.ShippedWar;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * None sent twice: an outbox message delivered again after the SMTP server accepted its mail (as after a crash
+ * between the server's 250 and the commit of the delivery) does not produce a second mail.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DuplicateDeliveryIT {
+
+    @Deployment(testable = false)
+    static WebArchive shippedWar() {
+        return ShippedWar.archive();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void outboxMessageDeliveredTwiceSendsOneMail() throws InterruptedException {
+        IntegrationServices.Running services = IntegrationServices.current();
+        String mailId = UUID.randomUUID().toString();
+        String to = "twice-" + mailId.substring(0, 8) + "@example.com";
+        String body = Json.createObjectBuilder()
+                .add("type", "outgoing-mail").add("version", 1).add("mailId", mailId).add("to", to)
+                .add("subject", "[Forgot Password TEST] Delivered twice").add("text", "Only once, please.")
+                .add("html", "<p>Only once, please.</p>").build().toString();
+        Map<String, Object> properties = Map.of("type", "outgoing-mail", "version", 1, "mailId", mailId);
+
+        services.brokerProbe().send("mail-outbox", body, properties);
+        ReceivedMail first = services.inbox().await(to, 1, Duration.ofSeconds(30)).get(0);
+        services.brokerProbe().send("mail-outbox", body, properties);
+        Thread.sleep(Duration.ofSeconds(5).toMillis());
+
+        assertThat(services.inbox().mailsFor(to)).hasSize(1);
+        assertThat(services.smtpRelay().attemptsFor(to)).as("SMTP transactions for the mail").isEqualTo(1);
+        assertThat(first.messageId()).isEqualTo("<" + mailId + "@localhost>");
+    }
+}
