@@ -1,9 +1,5 @@
 package org.example.forgotpassword.mail.control;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -15,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.platform.control.TextResources;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 
 /**
@@ -32,14 +29,17 @@ public class MailTemplates {
     @ConfigProperty(name = "mail.subject-prefix", defaultValue = "")
     String subjectPrefix;
 
+    @Inject
+    TextResources texts;
+
     public OutgoingMail render(String name, Locale locale, String recipient, Map<String, String> values) {
         String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
         // No fallback to the JVM's default locale: English is the base bundle, not whatever the server runs in.
         String subject = ResourceBundle.getBundle("i18n.mail", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
                 .getString(name + ".subject");
-        String text = fill(load(name + "_" + language + ".txt"), values, false);
-        String html = fill(load(name + "_" + language + ".html"), values, true);
+        String text = fill(texts.get("mail-templates/" + name + "_" + language + ".txt"), values, false);
+        String html = fill(texts.get("mail-templates/" + name + "_" + language + ".html"), values, true);
         String prefixedSubject = subjectPrefix.isBlank() ? subject : subjectPrefix.strip() + " " + subject;
         return new OutgoingMail(UUID.randomUUID().toString(), recipient, prefixedSubject, text, html);
     }
@@ -73,14 +73,4 @@ public class MailTemplates {
         return escaped.toString();
     }
 
-    private static String load(String resource) {
-        try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream("mail-templates/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing mail template " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

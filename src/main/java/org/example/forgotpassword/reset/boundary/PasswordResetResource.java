@@ -1,9 +1,5 @@
 package org.example.forgotpassword.reset.boundary;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -19,9 +15,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.example.forgotpassword.mail.control.MailTemplates;
 import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
+import org.example.forgotpassword.platform.control.TextResources;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.control.PasswordResets;
 import org.example.forgotpassword.reset.control.ResetTokens;
@@ -46,6 +42,9 @@ public class PasswordResetResource {
     ResetTokens tokens;
 
     @Inject
+    TextResources texts;
+
+    @Inject
     RequestLimits limits;
 
     @Inject
@@ -59,7 +58,7 @@ public class PasswordResetResource {
     public Response page(@QueryParam("token") String token) {
         Locale locale = replies.localeOf(headers::getAcceptableLanguages);
         String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
-        String html = resource("reset_" + language + ".html")
+        String html = texts.get("pages/reset_" + language + ".html")
                 .replace("{{token}}", tokens.isWellFormed(token) ? token : "");
         return secured(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
                 .header("Content-Language", locale.toLanguageTag()).build();
@@ -69,14 +68,14 @@ public class PasswordResetResource {
     @Path("reset.js")
     @Produces("text/javascript")
     public Response script() {
-        return secured(Response.ok(resource("reset.js"), "text/javascript; charset=UTF-8")).build();
+        return secured(Response.ok(texts.get("pages/reset.js"), "text/javascript; charset=UTF-8")).build();
     }
 
     @GET
     @Path("reset.css")
     @Produces("text/css")
     public Response style() {
-        return secured(Response.ok(resource("reset.css"), "text/css; charset=UTF-8")).build();
+        return secured(Response.ok(texts.get("pages/reset.css"), "text/css; charset=UTF-8")).build();
     }
 
     @POST
@@ -99,14 +98,4 @@ public class PasswordResetResource {
                 .header("X-Frame-Options", "DENY");
     }
 
-    private static String resource(String name) {
-        try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream("pages/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing page resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.platform.control.TextResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -103,6 +104,7 @@ class MailTemplatesTest {
         @BeforeEach
         void configure() {
             templates.subjectPrefix = "[Forgot Password]";
+            templates.texts = new TextResources();
             defaultLocale = Locale.getDefault();
         }
 
