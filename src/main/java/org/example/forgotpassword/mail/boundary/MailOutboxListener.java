@@ -12,6 +12,7 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 import org.example.forgotpassword.mail.control.MailSender;
+import org.example.forgotpassword.mail.control.MailStatistics;
 import org.example.forgotpassword.mail.control.OutgoingMailMessages;
 import org.example.forgotpassword.mail.control.PermanentMailFailureException;
 import org.example.forgotpassword.mail.control.SentMails;
@@ -49,6 +50,9 @@ public class MailOutboxListener implements MessageListener {
     @Inject
     MailSender mailSender;
 
+    @Inject
+    MailStatistics statistics;
+
     @Override
     public void onMessage(Message message) {
         OutgoingMail mail;
@@ -62,12 +66,14 @@ public class MailOutboxListener implements MessageListener {
         }
         if (sentMails.wasSent(mail.mailId())) {
             LOG.log(Level.INFO, "Mail {0} was already accepted by the SMTP server: not sent again", mail.mailId());
+            statistics.recordNotResent();
             return;
         }
         try {
             mailSender.send(mail);
             sentMails.recordSent(mail.mailId());
         } catch (PermanentMailFailureException refused) {
+            statistics.recordRefusedPermanently();
             deadLetters.deadLetter(message, QUEUE, "SMTP refused mail " + mail.mailId() + " permanently ("
                     + refused.smtpCode() + "); not retried");
             return;

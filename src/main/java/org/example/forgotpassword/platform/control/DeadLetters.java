@@ -1,6 +1,10 @@
 package org.example.forgotpassword.platform.control;
 
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +19,8 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Transactional;
 
+import org.example.forgotpassword.platform.entity.Metric;
+
 /**
  * Moves a message no version of this service can process (a "poison" message) to the broker's dead-letter queue
  * at once, with the reason in the property {@value #REASON}, instead of letting it be redelivered until the
@@ -22,13 +28,15 @@ import jakarta.transaction.Transactional;
  * is in {@code DLQ}, or neither. Operators see and retry or purge it in the broker console (README, "Operations").
  */
 @ApplicationScoped
-public class DeadLetters {
+public class DeadLetters implements MetricSource {
 
     public static final String REASON = "dlqReason";
     public static final String ORIGINAL_QUEUE = "dlqOriginalQueue";
     public static final String ORIGINAL_MESSAGE_ID = "dlqOriginalMessageId";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
+
+    private final Map<String, AtomicLong> deadLettered = new ConcurrentHashMap<>();
 
     @Resource(name = "jms/ConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -50,10 +58,21 @@ public class DeadLetters {
             copy.setStringProperty(ORIGINAL_QUEUE, originalQueue);
             copy.setStringProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetterQueue, copy);
+            deadLettered.computeIfAbsent(originalQueue, queue -> new AtomicLong()).incrementAndGet();
             LOG.log(Level.WARNING, "Moved message {0} from {1} to the dead-letter queue: {2}",
                     new Object[] {original.getJMSMessageID(), originalQueue, reason});
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot dead-letter a message of " + originalQueue, e);
         }
+    }
+
+    /** Counted when the copy is sent; a delivery rolled back afterwards is counted again when it is redelivered. */
+    @Override
+    public List<Metric> metrics() {
+        return deadLettered.entrySet().stream()
+                .map(entry -> Metric.counter("forgot_password_dead_lettered_total",
+                        "Messages this service moved to the dead-letter queue, by the queue they came from",
+                        Map.of("queue", entry.getKey()), entry.getValue().get()))
+                .toList();
     }
 }

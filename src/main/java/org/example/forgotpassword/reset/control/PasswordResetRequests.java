@@ -24,6 +24,9 @@ public class PasswordResetRequests {
     @Inject
     ResetRequestQueue queue;
 
+    @Inject
+    ResetStatistics statistics;
+
     /** @throws ApiException with {@link ErrorCode#QUEUE_UNAVAILABLE} when the broker did not take the request */
     public ResetRequest accept(EmailAddress email, Locale locale) {
         ResetRequest request = ResetRequest.of(email, locale);
@@ -33,8 +36,10 @@ public class PasswordResetRequests {
         } catch (Exception brokerUnavailable) {
             LOG.log(Level.WARNING, "Could not queue reset request {0} for {1}: {2}",
                     new Object[] {request.requestId(), email.masked(), rootCauseName(brokerUnavailable)});
+            statistics.recordBrokerUnavailable();
             throw new ApiException(ErrorCode.QUEUE_UNAVAILABLE, brokerUnavailable);
         }
+        statistics.recordAccepted();
         LOG.log(Level.INFO, "Queued reset request {0} for {1} as message {2}",
                 new Object[] {request.requestId(), email.masked(), messageId});
         return request;

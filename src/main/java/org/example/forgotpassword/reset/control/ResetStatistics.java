@@ -1,19 +1,32 @@
 package org.example.forgotpassword.reset.control;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.example.forgotpassword.platform.control.MetricSource;
+import org.example.forgotpassword.platform.entity.Metric;
+
 /**
- * What the consumer did with reset requests since the application started: mails queued, and requests for an
- * address without account. Kept in the application, not yet exported: Payara Micro 6.2025.10's /metrics fails
- * with 500 once the application has a JDBC pool (payara/Payara#6041).
+ * What happened to reset requests in this instance since it started: accepted or refused over HTTP (broker
+ * unavailable), and what the consumer did with them (mail queued, or no account for the address).
  */
 @ApplicationScoped
-public class ResetStatistics {
+public class ResetStatistics implements MetricSource {
 
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refusedBrokerUnavailable = new AtomicLong();
     private final AtomicLong mailsQueued = new AtomicLong();
     private final AtomicLong unknownAddresses = new AtomicLong();
+
+    void recordAccepted() {
+        accepted.incrementAndGet();
+    }
+
+    void recordBrokerUnavailable() {
+        refusedBrokerUnavailable.incrementAndGet();
+    }
 
     public void recordMailQueued() {
         mailsQueued.incrementAndGet();
@@ -29,5 +42,19 @@ public class ResetStatistics {
 
     public long unknownAddresses() {
         return unknownAddresses.get();
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(
+                Metric.counter("forgot_password_requests_accepted_total",
+                        "Forgot-password requests queued on the broker and answered 200", accepted.get()),
+                Metric.counter("forgot_password_requests_broker_unavailable_total",
+                        "Forgot-password requests answered 503 because the broker did not take them",
+                        refusedBrokerUnavailable.get()),
+                Metric.counter("forgot_password_reset_mails_queued_total",
+                        "Reset mails put in the mail outbox (a token was issued)", mailsQueued.get()),
+                Metric.counter("forgot_password_unknown_addresses_total",
+                        "Reset requests for an address without account (no mail sent)", unknownAddresses.get()));
     }
 }

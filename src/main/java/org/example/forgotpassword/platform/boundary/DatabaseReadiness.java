@@ -1,0 +1,35 @@
+package org.example.forgotpassword.platform.boundary;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Not ready while the database does not answer: no reset could be completed and no token issued. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+
+    @Resource(name = "jdbc/ForgotPassword")
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(VALIDATION_TIMEOUT_SECONDS) ? HealthCheckResponse.up("database")
+                    : HealthCheckResponse.down("database");
+        } catch (SQLException | RuntimeException unreachable) {
+            return HealthCheckResponse.named("database").down()
+                    .withData("error", unreachable.getClass().getSimpleName()).build();
+        }
+    }
+}
