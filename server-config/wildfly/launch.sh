@@ -39,7 +39,8 @@ export ARTEMIS_PORT=${BASH_REMATCH[2]}
 data_dir=${DATA_DIR:-./data}
 if [ -z "${DB_URL:-}" ]; then
   mkdir -p "$data_dir"
-  export DB_URL="jdbc:h2:file:$(cd "$data_dir" && pwd)/forgot-password;LOCK_TIMEOUT=10000"
+  # WildFly closes its datasources itself on shutdown: H2 must not close the database first.
+  export DB_URL="jdbc:h2:file:$(cd "$data_dir" && pwd)/forgot-password;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE"
   export DB_USER=${DB_USER:-forgot}
   export DB_PASSWORD=${DB_PASSWORD:-forgot}
 fi
@@ -57,8 +58,6 @@ base_dir=$(cd "$base_dir" && pwd)
 for file in "$wildfly_home"/standalone/configuration/*; do
   [ -e "$base_dir/configuration/$(basename "$file")" ] || cp -r "$file" "$base_dir/configuration/"
 done
-cp "$wildfly_home/standalone/configuration/standalone-full.xml" "$base_dir/configuration/forgot-password.xml"
-rm -rf "$base_dir/configuration/standalone_xml_history" "$base_dir/data/content"
 
 # The PostgreSQL driver as the module org.postgresql that configure.cli registers.
 driver=$(find "$(dirname "$wildfly_home")/lib" -name 'postgresql*.jar' 2>/dev/null | sort | tail -1)
@@ -88,11 +87,24 @@ cli_script=$base_dir/configuration/launch.cli
     echo "deploy \"$war\" --name=forgot-password.war"
   fi
   echo "stop-embedded-server"
-} > "$cli_script"
-if ! cli_output=$(JAVA_OPTS="-Djboss.server.base.dir=$base_dir" "$wildfly_home/bin/jboss-cli.sh" --file="$cli_script" 2>&1); then
-  echo "Configuring WildFly failed ($cli_script):" >&2
-  echo "$cli_output" >&2
-  exit 1
+} > "$cli_script.new"
+# The configuration is written anew when the scripts, the distribution or the WAR changed (all values are read
+# from the environment at boot, so a restart with other settings needs no new configuration).
+fingerprint=$(cat "$cli_script.new" "$wildfly_home/standalone/configuration/standalone-full.xml" ${war:+"$war"} \
+  | sha256sum | cut -d' ' -f1)
+if [ ! -f "$base_dir/configuration/forgot-password.xml" ] \
+    || [ "$(cat "$base_dir/configuration/launch.fingerprint" 2>/dev/null)" != "$fingerprint" ]; then
+  mv "$cli_script.new" "$cli_script"
+  cp "$wildfly_home/standalone/configuration/standalone-full.xml" "$base_dir/configuration/forgot-password.xml"
+  rm -rf "$base_dir/configuration/standalone_xml_history" "$base_dir/data/content" "$base_dir/configuration/launch.fingerprint"
+  if ! cli_output=$(JAVA_OPTS="-Djboss.server.base.dir=$base_dir" "$wildfly_home/bin/jboss-cli.sh" --file="$cli_script" 2>&1); then
+    echo "Configuring WildFly failed ($cli_script):" >&2
+    echo "$cli_output" >&2
+    exit 1
+  fi
+  echo "$fingerprint" > "$base_dir/configuration/launch.fingerprint"
+else
+  rm "$cli_script.new"
 fi
 
 export JBOSS_MODULEPATH=$wildfly_home/modules:$base_dir/modules

@@ -1,5 +1,6 @@
 package org.example.forgotpassword.it.wildfly;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +17,9 @@ import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
 import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
 /**
@@ -60,9 +63,7 @@ public final class WildFlyLaunchContainer implements DeployableContainer<WildFly
     @Override
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         try {
-            Path war = workDir.resolve("deploy").resolve(archive.getName());
-            Files.createDirectories(war.getParent());
-            archive.as(ZipExporter.class).exportTo(war.toFile(), true);
+            Path war = warFileOf(archive);
             int httpPort = Integer.getInteger("it.http.port");
             server = WildFlyServer.start(layout, httpPort, environment(), Optional.of(war),
                     workDir.resolve("wildfly.log"));
@@ -72,6 +73,23 @@ public final class WildFlyLaunchContainer implements DeployableContainer<WildFly
         } catch (Exception e) {
             throw new DeploymentException("WildFly did not start with " + archive.getName(), e);
         }
+    }
+
+    /**
+     * The file the build ships when the deployment is that WAR ({@code ShippedWar}): WildFly gets the very file
+     * Payara Micro and the operators get. Anything else is written out first.
+     */
+    private Path warFileOf(Archive<?> archive) throws IOException {
+        Path shipped = layout.war();
+        if (archive.getName().equals(shipped.getFileName().toString())
+                && archive.getContent().keySet().equals(
+                        ShrinkWrap.createFromZipFile(WebArchive.class, shipped.toFile()).getContent().keySet())) {
+            return shipped;
+        }
+        Path war = workDir.resolve("deploy").resolve(archive.getName());
+        Files.createDirectories(war.getParent());
+        archive.as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
     }
 
     /** The test run's settings; launch.sh wants the broker as ARTEMIS_URL. */
