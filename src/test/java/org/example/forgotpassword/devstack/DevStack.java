@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -22,6 +23,7 @@ public final class DevStack implements AutoCloseable {
     private ArtemisBroker broker;
     private GreenMailServer mail;
     private PayaraMicroServer payara;
+    private ApplicationServer server;
 
     private DevStack() {
     }
@@ -76,8 +78,23 @@ public final class DevStack implements AutoCloseable {
             service.putIfAbsent("DATA_DIR", workDir.resolve("data").toAbsolutePath().toString());
         }
         service.putIfAbsent("APP_BASE_URL", "http://localhost:" + httpPort);
-        payara = PayaraMicroServer.start(layout, httpPort, service, workDir.resolve("payara/payara.log"));
-        started.add(payara);
+        if (onWildFly()) {
+            server = WildFlyServer.start(layout, httpPort, service, Optional.of(layout.war()),
+                    workDir.resolve("wildfly/wildfly.log"));
+        } else {
+            payara = PayaraMicroServer.start(layout, httpPort, service, workDir.resolve("payara/payara.log"));
+            server = payara;
+        }
+        started.add(server);
+    }
+
+    /** {@code ./mvnw -Prun -Dserver=wildfly} runs the same WAR on WildFly instead of Payara Micro. */
+    private static boolean onWildFly() {
+        String choice = System.getProperty("server", "payara");
+        if (!choice.equals("payara") && !choice.equals("wildfly")) {
+            throw new IllegalArgumentException("-Dserver must be payara or wildfly, not " + choice);
+        }
+        return choice.equals("wildfly");
     }
 
     private static int intOf(Map<String, String> environment, String name, int fallback) {
@@ -95,6 +112,11 @@ public final class DevStack implements AutoCloseable {
 
     public PayaraMicroServer payara() {
         return payara;
+    }
+
+    /** The server running the WAR: Payara Micro, or WildFly with {@code -Dserver=wildfly}. */
+    public ApplicationServer server() {
+        return server;
     }
 
     /** Stops in reverse order of start: the application first, so that it drains before the broker goes. */
@@ -119,10 +141,10 @@ public final class DevStack implements AutoCloseable {
 
     String banner() {
         StringBuilder text = new StringBuilder("\n=== Forgot-password service is up (Ctrl-C stops everything) ===\n");
-        text.append(String.format("  Service        %s   (Payara Micro, pid %d, ready after %.1f s)%n",
-                payara.baseUrl(), payara.pid(), payara.bootTime().toMillis() / 1000.0));
+        text.append(String.format("  Service        %s   (%s, pid %d, ready after %.1f s)%n",
+                server.baseUrl(), server.name(), server.pid(), server.bootTime().toMillis() / 1000.0));
         text.append(String.format("  Try it         curl -X POST -d email=someone@example.com %s/password/forgot/%n",
-                payara.baseUrl()));
+                server.baseUrl()));
         if (broker != null) {
             text.append(String.format("  Broker         %s%n", broker.url()));
             text.append(String.format("  Broker console %s   (user %s, password %s)%n", broker.consoleUrl(),
@@ -134,7 +156,8 @@ public final class DevStack implements AutoCloseable {
             text.append(String.format("  Mail (IMAP)    %s:%d   (user = the recipient address, any password)%n",
                     Ports.LOOPBACK, mail.imapPort()));
         }
-        text.append("  Logs           target/run/{broker/log,greenmail,payara}\n");
+        text.append("  Logs           target/run/{broker/log,greenmail,").append(payara != null ? "payara" : "wildfly")
+                .append("}\n");
         text.append("  Database       ").append(environmentDatabase()).append('\n');
         return text.toString();
     }

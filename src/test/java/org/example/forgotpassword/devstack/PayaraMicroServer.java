@@ -11,7 +11,7 @@ import java.util.Map;
  * Payara Micro with the resource adapter and the WAR, started exactly as in production: through
  * {@code server-config/payara/launch.sh}, configured by environment variables only.
  */
-public final class PayaraMicroServer implements AutoCloseable {
+public final class PayaraMicroServer implements ApplicationServer {
 
     private final int httpPort;
     private final ManagedProcess process;
@@ -39,6 +39,12 @@ public final class PayaraMicroServer implements AutoCloseable {
         return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
     }
 
+    @Override
+    public String name() {
+        return "Payara Micro";
+    }
+
+    @Override
     public String baseUrl() {
         return "http://" + Ports.LOOPBACK + ":" + httpPort;
     }
@@ -47,10 +53,12 @@ public final class PayaraMicroServer implements AutoCloseable {
         return httpPort;
     }
 
+    @Override
     public long pid() {
         return process.pid();
     }
 
+    @Override
     public Duration bootTime() {
         return bootTime;
     }

@@ -52,6 +52,20 @@ public record StackLayout(Path stackDir, Path serverConfigDir) {
         return serverConfigDir.resolve("payara/launch.sh");
     }
 
+    /** The unpacked WildFly distribution ({@code wildfly-<version>}). */
+    public Path wildFlyHome() {
+        try (var entries = Files.list(stackDir)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("wildfly-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No WildFly in " + stackDir + ": build first"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public Path wildFlyLauncher() {
+        return serverConfigDir.resolve("wildfly/launch.sh");
+    }
+
     public Path brokerProperties() {
         return serverConfigDir.resolve("artemis/broker.properties");
     }
