@@ -11,10 +11,10 @@ import org.example.forgotpassword.it.BrokerProbe;
 /**
  * Waits for the mails of a fault test and counts them. A transaction that an instance (or the broker) had prepared
  * but not committed when it died stays on the broker, in doubt: Artemis never times a prepared transaction out, and
- * only the transaction log of the instance that began it knows the outcome. Rolling it back makes the broker deliver
- * its request again; the service then issues a fresh token (the older one stops working) or, for a mail the SMTP
- * server already accepted, finds it in {@code sent_mail} and does not send it twice. That is the operator's step
- * (README, "Running at scale"), and the test takes it once the survivors are idle and mails are missing.
+ * only the transaction log of the instance that began it knows the outcome. Once the survivors are idle and mails
+ * are missing, the test rolls such transactions back, as an operator would (README, "Running at scale"): the broker
+ * then delivers their requests again. That is not always the right decision (a branch that queued a mail may be
+ * rolled back while the branch that acknowledged its request committed), which the report shows as lost mails.
  */
 final class Deliveries {
 
