@@ -4,7 +4,7 @@
 #
 #   launch.sh <payara-micro.jar> <artemis-ra.rar> <app.war> [extra Payara Micro options...]
 #
-# Environment (see README): ARTEMIS_URL (tcp://host:port), ARTEMIS_USER, ARTEMIS_PASSWORD, DB_URL, DB_USER,
+# Environment (see README): ARTEMIS_URL (tcp://host:port, or tcp://primary:port,tcp://backup:port), ARTEMIS_USER, ARTEMIS_PASSWORD, DB_URL, DB_USER,
 # DB_PASSWORD, DATA_DIR, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS, and the application's own keys
 # (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...). JDBC drivers in <dir of app.war>/lib/*.jar are added to the server.
 set -euo pipefail
@@ -18,13 +18,37 @@ shift 3
 config_dir=$(cd "$(dirname "$0")" && pwd)
 
 artemis_url=${ARTEMIS_URL:-tcp://localhost:61616}
-# The resource adapter takes host and port, not a URL: tcp://host:port[?params]
-if [[ ! $artemis_url =~ ^tcp://([^:/?]+):([0-9]+)([?].*)?$ ]]; then
-  echo "ARTEMIS_URL must look like tcp://host:port, got: $artemis_url" >&2
-  exit 64
+# One broker, tcp://host:port[?params], or a primary/backup pair (README, "Running at scale"):
+# tcp://primary:port,tcp://backup:port, optionally written as Artemis writes it, (tcp://a:1,tcp://b:2)?ha=true.
+# The resource adapter takes lists of connector classes and host/port parameters, and fails over between the
+# brokers of a list (HA) when it has more than one.
+broker_list=$artemis_url
+if [[ $broker_list =~ ^\((.*)\)([?].*)?$ ]]; then
+  broker_list=${BASH_REMATCH[1]}
 fi
-export ARTEMIS_HOST=${BASH_REMATCH[1]}
-export ARTEMIS_PORT=${BASH_REMATCH[2]}
+IFS=, read -r -a broker_urls <<< "$broker_list"
+connector_classes=() connection_parameters=()
+for url in "${broker_urls[@]}"; do
+  if [[ ! $url =~ ^tcp://([^:/?,]+):([0-9]+)([?].*)?$ ]]; then
+    echo "ARTEMIS_URL must look like tcp://host:port or tcp://primary:port,tcp://backup:port, got: $artemis_url" >&2
+    exit 64
+  fi
+  connector_classes+=(org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory)
+  connection_parameters+=("host=${BASH_REMATCH[1]};port=${BASH_REMATCH[2]}")
+  if [ "${#connection_parameters[@]}" -eq 1 ]; then
+    export ARTEMIS_HOST=${BASH_REMATCH[1]} ARTEMIS_PORT=${BASH_REMATCH[2]}
+  fi
+done
+export ARTEMIS_CONNECTOR_CLASSES=$(IFS=,; echo "${connector_classes[*]}")
+export ARTEMIS_CONNECTION_PARAMETERS=$(IFS=,; echo "${connection_parameters[*]}")
+# A pair: HA, calls that wait at most 5 s for a broker or a fail-over, and consumers that buffer nothing ahead, so
+# that a session which does not survive the fail-over holds at most the message it is processing. One broker: the
+# client's defaults (30 s, 1 MiB).
+if [ "${#broker_urls[@]}" -gt 1 ]; then
+  export ARTEMIS_HA=true ARTEMIS_CALL_TIMEOUT=5000 ARTEMIS_CONSUMER_WINDOW_SIZE=0
+else
+  export ARTEMIS_HA=false ARTEMIS_CALL_TIMEOUT=30000 ARTEMIS_CONSUMER_WINDOW_SIZE=1048576
+fi
 : "${ARTEMIS_USER:?ARTEMIS_USER must be set (the broker user)}"
 : "${ARTEMIS_PASSWORD:?ARTEMIS_PASSWORD must be set (the broker password)}"
 if [[ $ARTEMIS_USER == *:* || $ARTEMIS_PASSWORD == *:* ]]; then

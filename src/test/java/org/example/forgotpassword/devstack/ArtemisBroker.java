@@ -68,12 +68,36 @@ public final class ArtemisBroker implements AutoCloseable {
         }
     }
 
+    /** A broker instance made elsewhere (e.g. by {@code server-config/artemis-ha/create-pair.sh}). */
+    public static ArtemisBroker ofInstance(Path instance, int port, int consolePort, String user, String password) {
+        return new ArtemisBroker(null, instance, port, consolePort, user, password);
+    }
+
     public ArtemisBroker start() {
-        process = ManagedProcess.start("Artemis broker",
-                List.of("bash", instance.resolve("bin/artemis").toString(), "run"), Map.of(), instance,
-                instance.resolve("log/console.log"));
+        launch();
         process.awaitReady(() -> process.logContains("AMQ241004") && Ports.listening(port), Duration.ofSeconds(90));
         return this;
+    }
+
+    /**
+     * Starts the backup of a primary/backup pair: ready once it has announced itself to its primary (AMQ221031). It
+     * opens its port only when it takes over ({@link #awaitActive}).
+     */
+    public ArtemisBroker startAsBackup() {
+        launch();
+        process.awaitReady(() -> process.logContains("AMQ221031"), Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** Waits until this backup has taken over (AMQ221010) and accepts connections. */
+    public void awaitActive(Duration timeout) {
+        process.awaitReady(() -> process.logContains("AMQ221010") && Ports.listening(port), timeout);
+    }
+
+    private void launch() {
+        process = ManagedProcess.start("Artemis broker " + instance.getFileName(),
+                List.of("bash", instance.resolve("bin/artemis").toString(), "run"), Map.of(), instance,
+                instance.resolve("log/console.log"));
     }
 
     public void stop() {

@@ -5,6 +5,8 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -28,6 +30,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 public final class BrokerProbe {
 
+    private static final Pattern PREPARED_ID = Pattern.compile("base64: (\\S+)");
     private final String url;
     private final String user;
     private final String password;
@@ -40,6 +43,37 @@ public final class BrokerProbe {
 
     public long messagesAdded(String queue) {
         return ((Number) attribute(ResourceNames.QUEUE + queue, "messagesAdded")).longValue();
+    }
+
+    /** How many messages wait on a queue or are being delivered (not yet acknowledged). */
+    public long messageCount(String queue) {
+        return ((Number) attribute(ResourceNames.QUEUE + queue, "messageCount")).longValue();
+    }
+
+    /** How many messages of a queue consumers hold without having acknowledged them yet. */
+    public long deliveringCount(String queue) {
+        return ((Number) attribute(ResourceNames.QUEUE + queue, "deliveringCount")).longValue();
+    }
+
+    /**
+     * The broker's prepared but unresolved XA transactions (base64 ids), as the console's "prepared transactions"
+     * lists them. Those of an application instance that died between prepare and commit stay until an operator (or
+     * the instance's transaction recovery) resolves them: Artemis never times a prepared transaction out.
+     */
+    public List<String> preparedTransactions() {
+        List<String> ids = new ArrayList<>();
+        for (Object entry : (Object[]) invoke(ResourceNames.BROKER, "listPreparedTransactions")) {
+            Matcher id = PREPARED_ID.matcher(entry.toString());
+            if (id.find()) {
+                ids.add(id.group(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Rolls a prepared transaction back (the operator's heuristic decision): its messages are delivered again. */
+    public void rollBackPreparedTransaction(String base64Id) {
+        invoke(ResourceNames.BROKER, "rollbackPreparedTransaction", base64Id);
     }
 
     /** A message as a browsing operator sees it: its properties and text body. */
@@ -80,6 +114,25 @@ public final class BrokerProbe {
             return messages;
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot browse " + queue, e);
+        }
+    }
+
+    private Object invoke(String resource, String operation, Object... arguments) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
+             QueueConnection connection = factory.createQueueConnection();
+             QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            QueueRequestor requestor = new QueueRequestor(session,
+                    ActiveMQJMSClient.createQueue("activemq.management"));
+            connection.start();
+            Message request = session.createMessage();
+            JMSManagementHelper.putOperationInvocation(request, resource, operation, arguments);
+            Message reply = requestor.request(request);
+            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                throw new IllegalStateException("Management operation failed: " + JMSManagementHelper.getResult(reply));
+            }
+            return JMSManagementHelper.getResult(reply);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot run " + operation + " on " + url, e);
         }
     }
 

@@ -67,6 +67,11 @@ public final class SmtpRelay implements AutoCloseable {
         threads.execute(this::acceptLoop);
     }
 
+    /** How many SMTP connections wait in the stall (each a mail a client is trying to send). */
+    public int heldConnections() {
+        return held.size();
+    }
+
     public synchronized void stall() {
         stalled = true;
     }

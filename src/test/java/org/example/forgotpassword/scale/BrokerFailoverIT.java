@@ -1,0 +1,185 @@
+package org.example.forgotpassword.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.example.forgotpassword.devstack.ArtemisBroker;
+import org.example.forgotpassword.devstack.GreenMailServer;
+import org.example.forgotpassword.devstack.PayaraMicroServer;
+import org.example.forgotpassword.devstack.Ports;
+import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.StackLayout;
+import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.BrokerProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker pair of {@code server-config/artemis-ha} (primary and backup on a shared store, made by its
+ * create-pair.sh) under one application instance configured with both addresses. The primary dies by SIGKILL in
+ * the middle of a stream of requests; the backup takes over and the application keeps going without a restart.
+ */
+class BrokerFailoverIT {
+
+    static final StartedServers servers = new StartedServers();
+    static ArtemisBroker primary;
+    static ArtemisBroker backup;
+    static PayaraMicroServer app;
+    static PostgresServer database;
+    static MailTally mails;
+
+    @BeforeAll
+    static void startThePairAndAnInstanceThatKnowsBoth() throws IOException, InterruptedException {
+        Path postgres = PostgresServer.installation().orElse(null);
+        assumeTrue(postgres != null, "needs Debian's postgresql package (.ci/run installs it)");
+        StackLayout layout = StackLayout.fromSystemProperties();
+        Path work = ScaleSettings.workDir(layout, "broker-failover");
+        try {
+            database = servers.add(PostgresServer.start(postgres, Ports.free(), "forgot", "scale-db-password"));
+            int primaryPort = Ports.free();
+            int backupPort = Ports.free();
+            createPair(layout, work.resolve("pair"), primaryPort, backupPort);
+            primary = servers.add(ArtemisBroker.ofInstance(work.resolve("pair/primary"), primaryPort, 0,
+                    ScaleSettings.BROKER_USER, ScaleSettings.BROKER_PASSWORD)).start();
+            backup = servers.add(ArtemisBroker.ofInstance(work.resolve("pair/backup"), backupPort, 0,
+                    ScaleSettings.BROKER_USER, ScaleSettings.BROKER_PASSWORD)).startAsBackup();
+            GreenMailServer greenMail = servers.add(GreenMailServer.start(layout, Ports.free(), Ports.free(),
+                    Ports.free(), work.resolve("greenmail.log")));
+            mails = new MailTally(greenMail.webUrl());
+            String pair = primary.url() + "," + backup.url();
+            app = servers.add(PayaraMicroServer.start(layout, Ports.free(),
+                    ScaleSettings.instance(pair, database, greenMail.smtpPort()), work.resolve("payara/payara.log")));
+        } catch (RuntimeException e) {
+            servers.close();
+            throw e;
+        }
+    }
+
+    /** Runs the shipped script, as an operator would, with free loopback ports. */
+    static void createPair(StackLayout layout, Path directory, int primaryPort, int backupPort)
+            throws IOException, InterruptedException {
+        ProcessBuilder create = new ProcessBuilder("bash",
+                layout.serverConfigDir().resolve("artemis-ha/create-pair.sh").toString(), directory.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolveSibling("create-pair.log").toFile()));
+        directory.toFile().mkdirs();
+        Map<String, String> env = create.environment();
+        env.put("ARTEMIS_HOME", layout.artemisHome().toString());
+        env.put("ARTEMIS_USER", ScaleSettings.BROKER_USER);
+        env.put("ARTEMIS_PASSWORD", ScaleSettings.BROKER_PASSWORD);
+        env.put("ARTEMIS_CLUSTER_USER", "scale-cluster");
+        env.put("ARTEMIS_CLUSTER_PASSWORD", "scale-cluster-password");
+        env.put("BROKER_HOST", Ports.LOOPBACK);
+        env.put("PRIMARY_PORT", Integer.toString(primaryPort));
+        env.put("BACKUP_PORT", Integer.toString(backupPort));
+        env.put("PRIMARY_CONSOLE_PORT", Integer.toString(Ports.free()));
+        env.put("BACKUP_CONSOLE_PORT", Integer.toString(Ports.free()));
+        Process process = create.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("create-pair.sh failed, see " + directory.resolveSibling("create-pair.log"));
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        servers.close();
+    }
+
+    @Test
+    void whenThePrimaryDiesMidStreamTheBackupTakesOverAndEveryAcceptedRequestGetsItsMail() throws Exception {
+        int target = ScaleSettings.requests();
+        List<String> addresses = SeededAccounts.seed(new ApiClient(app.baseUrl()), database, "pair", 2 * target);
+        AtomicReference<Instant> killedAt = new AtomicReference<>();
+        CompletableFuture<Instant> backupActive = new CompletableFuture<>();
+        ForgotLoad load = new ForgotLoad(List.of(app.baseUrl()), 4);
+
+        Instant started = Instant.now();
+        List<ForgotLoad.Outcome> outcomes = load.run(addresses.iterator(), target, accepted -> {
+            if (accepted == target / 3) {
+                primary.kill();
+                killedAt.set(Instant.now());
+                CompletableFuture.runAsync(() -> {
+                    backup.awaitActive(Duration.ofSeconds(120));
+                    backupActive.complete(Instant.now());
+                });
+            }
+        });
+        Instant loadDone = Instant.now();
+        BrokerProbe survivor = new BrokerProbe(backup.url(), backup.user(), backup.password());
+        Deliveries.Counted counted = Deliveries.await(mails, survivor, outcomes, Duration.ofSeconds(30));
+        DeliveryReport report = DeliveryReport.of(outcomes, counted.mailsPerAddress());
+        Instant killed = killedAt.get();
+        assertThat(killed).as("primary killed mid-stream").isNotNull();
+        Instant takeover = backupActive.get(120, TimeUnit.SECONDS);
+        Instant serviceBack = outcomes.stream().filter(o -> o.accepted() && o.sent().isAfter(killed))
+                .map(ForgotLoad.Outcome::answered).min(Comparator.naturalOrder()).orElse(null);
+        long refusedAfterKill = outcomes.stream().filter(o -> o.status() == 503).count();
+
+        System.out.printf("SCALE broker pair, primary killed (SIGKILL) after %d of %d accepted: %s;"
+                        + " backup active %.1f s after the kill, first accepted request %.1f s after the kill"
+                        + " (503 replies: %d, longest gap between accepted replies %.1f s); in doubt (prepared,"
+                        + " rolled back by the operator step) %d; load %.1f s, mails done %.1f s after the load;"
+                        + " on the backup: outbox left %d, dead letters %d; the same application process throughout:"
+                        + " %s%n",
+                target / 3, target, report.summary(), seconds(killed, takeover),
+                serviceBack == null ? Double.NaN : seconds(killed, serviceBack), refusedAfterKill,
+                ForgotLoad.longestGapBetweenAcceptances(outcomes).toMillis() / 1000.0, counted.inDoubtRolledBack(),
+                seconds(started, loadDone), seconds(loadDone, counted.waitEnded()),
+                survivor.messageCount("mail-outbox"), survivor.messageCount("DLQ"), app.process().isAlive());
+        printWhereTheLostAre(outcomes, counted, killed, survivor);
+        assertThat(report.accepted()).isGreaterThanOrEqualTo(target);
+        assertThat(serviceBack).as("requests accepted again after the kill, without restarting the application")
+                .isNotNull();
+        assertThat(app.process().isAlive()).isTrue();
+        assertThat(report.lost()).as("accepted requests without a mail").isZero();
+    }
+
+    /** For the analysis of a failure: when the lost requests were sent, and what the database and broker hold. */
+    static void printWhereTheLostAre(List<ForgotLoad.Outcome> outcomes, Deliveries.Counted counted, Instant killed,
+                                     BrokerProbe broker) {
+        List<ForgotLoad.Outcome> lost = outcomes.stream()
+                .filter(o -> o.accepted() && counted.mailsPerAddress().getOrDefault(o.address(), 0) == 0).toList();
+        if (lost.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("SCALE lost requests (sent relative to the kill, tokens stored):");
+        try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+             var tokens = connection.prepareStatement("SELECT count(*) FROM reset_token t JOIN account a"
+                     + " ON a.id = t.account_id WHERE a.email = ?")) {
+            for (ForgotLoad.Outcome outcome : lost) {
+                tokens.setString(1, outcome.address());
+                try (var result = tokens.executeQuery()) {
+                    result.next();
+                    text.append(String.format(" %+.2fs/%d", Duration.between(killed, outcome.sent()).toMillis()
+                            / 1000.0, result.getInt(1)));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            text.append(" (database: ").append(e).append(')');
+        }
+        for (String queue : List.of("password-reset-requests", "mail-outbox")) {
+            text.append(String.format("; %s: %d waiting, %d delivering", queue, broker.messageCount(queue),
+                    broker.deliveringCount(queue)));
+        }
+        text.append("; prepared now: ").append(broker.preparedTransactions().size());
+        System.out.println(text);
+    }
+
+    static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,133 @@
+package org.example.forgotpassword.scale;
+
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import org.example.forgotpassword.it.ApiClient;
+
+/**
+ * "Forgot password" requests from several concurrent clients, each of its own client address, spread round-robin
+ * over the instances as a load balancer would: an instance that refuses connections is taken out of rotation and
+ * the request goes to the next one (nothing was sent, so nothing is lost). A request that was sent but got no
+ * reply (the instance died under it) is not retried: its outcome is unknown to the client, as in real life.
+ */
+final class ForgotLoad {
+
+    /** What happened to one request; {@code status} is {@link #NO_REPLY} when the connection broke under it. */
+    record Outcome(String address, String instance, int status, Instant sent, Instant answered) {
+
+        boolean accepted() {
+            return status == 200;
+        }
+    }
+
+    static final int NO_REPLY = -1;
+
+    private final List<String> instances;
+    private final int clients;
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger next = new AtomicInteger();
+
+    ForgotLoad(List<String> instances, int clients) {
+        this.instances = List.copyOf(instances);
+        this.clients = clients;
+    }
+
+    /**
+     * Sends one request per address until {@code target} requests were accepted (or the addresses run out).
+     * {@code whenAccepted} is called with each new count of accepted requests, in the client thread that got it,
+     * while the other clients keep sending: the place to break something mid-stream.
+     */
+    List<Outcome> run(Iterator<String> addresses, int target, IntConsumer whenAccepted) throws InterruptedException {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger accepted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int i = 0; i < clients; i++) {
+            pool.execute(() -> {
+                while (accepted.get() < target) {
+                    String address;
+                    synchronized (addresses) {
+                        if (!addresses.hasNext()) {
+                            return;
+                        }
+                        address = addresses.next();
+                    }
+                    Outcome outcome = send(address);
+                    outcomes.add(outcome);
+                    if (outcome.accepted()) {
+                        whenAccepted.accept(accepted.incrementAndGet());
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+            pool.shutdownNow();
+            throw new IllegalStateException("load did not finish within 10 minutes");
+        }
+        return new ArrayList<>(outcomes);
+    }
+
+    private Outcome send(String address) {
+        while (true) {
+            String instance = pick().orElseThrow(() -> new IllegalStateException("no instance left"));
+            Instant sent = Instant.now();
+            try {
+                ApiClient.Reply reply = new ApiClient(instance).forgot(address);
+                return new Outcome(address, instance, reply.status(), sent, Instant.now());
+            } catch (IllegalStateException failed) {
+                if (refusedConnection(failed)) {
+                    down.add(instance);
+                    continue;
+                }
+                return new Outcome(address, instance, NO_REPLY, sent, Instant.now());
+            }
+        }
+    }
+
+    private Optional<String> pick() {
+        for (int i = 0; i < instances.size(); i++) {
+            String candidate = instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
+            if (!down.contains(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean refusedConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The longest time between two consecutive accepted replies, a measure of how long the service was away. */
+    static Duration longestGapBetweenAcceptances(List<Outcome> outcomes) {
+        List<Instant> answers = outcomes.stream().filter(Outcome::accepted).map(Outcome::answered).sorted().toList();
+        Duration longest = Duration.ZERO;
+        for (int i = 1; i < answers.size(); i++) {
+            Duration gap = Duration.between(answers.get(i - 1), answers.get(i));
+            if (gap.compareTo(longest) > 0) {
+                longest = gap;
+            }
+        }
+        return longest;
+    }
+}

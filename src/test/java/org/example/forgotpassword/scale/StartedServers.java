@@ -1,0 +1,26 @@
+package org.example.forgotpassword.scale;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Everything a test class started, stopped in reverse order, also when starting failed half-way. */
+final class StartedServers implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    synchronized <T extends AutoCloseable> T add(T server) {
+        started.push(server);
+        return server;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("Stopping failed: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.example.forgotpassword.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.example.forgotpassword.devstack.ArtemisBroker;
+import org.example.forgotpassword.devstack.GreenMailServer;
+import org.example.forgotpassword.devstack.PayaraMicroServer;
+import org.example.forgotpassword.devstack.Ports;
+import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.StackLayout;
+import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.BrokerProbe;
+import org.example.forgotpassword.it.SmtpRelay;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two application instances (Payara Micro, started through launch.sh) on one broker, one PostgreSQL database and
+ * one mail server, as behind a load balancer. Each instance reaches the mail server through its own relay, so that
+ * one instance's mail path can be stalled while the other's flows.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesIT {
+
+    static final StartedServers servers = new StartedServers();
+    static PayaraMicroServer first;
+    static PayaraMicroServer second;
+    static SmtpRelay secondsMailPath;
+    static PostgresServer database;
+    static BrokerProbe broker;
+    static MailTally mails;
+
+    @BeforeAll
+    static void startTwoInstancesOnSharedServers() throws IOException {
+        Path postgres = PostgresServer.installation().orElse(null);
+        assumeTrue(postgres != null, "needs Debian's postgresql package (.ci/run installs it)");
+        StackLayout layout = StackLayout.fromSystemProperties();
+        Path work = ScaleSettings.workDir(layout, "two-instances");
+        try {
+            database = servers.add(PostgresServer.start(postgres, Ports.free(), "forgot", "scale-db-password"));
+            ArtemisBroker artemis = servers.add(ArtemisBroker.create(layout, work.resolve("broker"), Ports.free(),
+                    Ports.free(), ScaleSettings.BROKER_USER, ScaleSettings.BROKER_PASSWORD)).start();
+            broker = new BrokerProbe(artemis.url(), artemis.user(), artemis.password());
+            GreenMailServer greenMail = servers.add(GreenMailServer.start(layout, Ports.free(), Ports.free(),
+                    Ports.free(), work.resolve("greenmail.log")));
+            mails = new MailTally(greenMail.webUrl());
+            int firstsRelayPort = Ports.free();
+            servers.add(new SmtpRelay(firstsRelayPort, greenMail.smtpPort()));
+            int secondsRelayPort = Ports.free();
+            secondsMailPath = servers.add(new SmtpRelay(secondsRelayPort, greenMail.smtpPort()));
+            CompletableFuture<PayaraMicroServer> a = CompletableFuture.supplyAsync(() -> servers.add(
+                    PayaraMicroServer.start(layout, Ports.free(), ScaleSettings.instance(artemis.url(), database,
+                            firstsRelayPort), work.resolve("first/payara.log"))));
+            CompletableFuture<PayaraMicroServer> b = CompletableFuture.supplyAsync(() -> servers.add(
+                    PayaraMicroServer.start(layout, Ports.free(), ScaleSettings.instance(artemis.url(), database,
+                            secondsRelayPort), work.resolve("second/payara.log"))));
+            first = a.join();
+            second = b.join();
+            System.out.printf("SCALE two instances: ready after %.1f s and %.1f s (booted side by side)%n",
+                    first.bootTime().toMillis() / 1000.0, second.bootTime().toMillis() / 1000.0);
+        } catch (RuntimeException e) {
+            servers.close();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        servers.close();
+    }
+
+    @Test
+    @Order(1)
+    void aTokenIssuedThroughOneInstanceResetsThePasswordThroughTheOther() {
+        String address = "traveller@example.com";
+        ApiClient one = new ApiClient(first.baseUrl());
+        ApiClient other = new ApiClient(second.baseUrl());
+        assertThat(one.createAccount(address, SeededAccounts.PASSWORD, "en").status()).isEqualTo(201);
+
+        assertThat(one.forgot(address).status()).isEqualTo(200);
+        String token = tokenFromTheMailOf(address);
+
+        assertThat(other.get("/password/reset/?token=" + token, Map.of()).status()).isEqualTo(200);
+        assertThat(other.resetPassword(token, "a brand new passphrase").status()).isEqualTo(200);
+        assertThat(one.login(address, "a brand new passphrase").status()).isEqualTo(200);
+        assertThat(one.resetPassword(token, "yet another passphrase").code()).as("spent on the other instance")
+                .isEqualTo(1101);
+    }
+
+    @Test
+    @Order(2)
+    void rateLimitsAreCountedByEachInstanceOnItsOwn() {
+        String address = "nobody-" + System.nanoTime() + "@example.com";
+        String client = ApiClient.randomClientAddress();
+        ApiClient one = new ApiClient(first.baseUrl(), client);
+        ApiClient other = new ApiClient(second.baseUrl(), client);
+        for (int i = 0; i < 3; i++) {
+            assertThat(one.forgot(address).status()).isEqualTo(200);
+        }
+        assertThat(one.forgot(address).status()).as("4th on the same instance").isEqualTo(429);
+
+        assertThat(other.forgot(address).status())
+                .as("the other instance has counted nothing (README: limits are per instance)").isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void anInstanceKilledMidStreamLosesNoAcceptedRequestTheOtherDeliversItsMessages() throws Exception {
+        int target = ScaleSettings.requests();
+        List<String> addresses = SeededAccounts.seed(new ApiClient(first.baseUrl()), database, "two", target + 100);
+        secondsMailPath.stall();
+        AtomicInteger heldBySecondAtKill = new AtomicInteger();
+        AtomicLong outboxInFlightAtKill = new AtomicLong();
+        AtomicReference<Instant> killedAt = new AtomicReference<>();
+        ForgotLoad load = new ForgotLoad(List.of(first.baseUrl(), second.baseUrl()), 4);
+
+        Instant started = Instant.now();
+        List<ForgotLoad.Outcome> outcomes = load.run(addresses.iterator(), target, accepted -> {
+            if (accepted == target / 2) {
+                heldBySecondAtKill.set(secondsMailPath.heldConnections());
+                outboxInFlightAtKill.set(broker.deliveringCount("mail-outbox"));
+                second.process().kill();
+                killedAt.set(Instant.now());
+            }
+        });
+        Instant loadDone = Instant.now();
+        Deliveries.Counted counted = Deliveries.await(mails, broker, outcomes, Duration.ofSeconds(30));
+        DeliveryReport report = DeliveryReport.of(outcomes, counted.mailsPerAddress());
+        long acceptedBySecond = outcomes.stream().filter(o -> o.accepted() && o.instance().equals(second.baseUrl()))
+                .count();
+
+        System.out.printf("SCALE two instances, second killed (SIGKILL) after %d of %d accepted: %s;"
+                        + " accepted by the killed instance %d; at the kill its mail path held %d mails and the outbox"
+                        + " had %d unacknowledged deliveries; in doubt (prepared, rolled back by the operator step) %d;"
+                        + " load %.1f s, mails done %.1f s after the load;"
+                        + " outbox left %d, dead letters %d%n",
+                target / 2, target, report.summary(), acceptedBySecond, heldBySecondAtKill.get(),
+                outboxInFlightAtKill.get(), counted.inDoubtRolledBack(),
+                Duration.between(started, loadDone).toMillis() / 1000.0,
+                Duration.between(loadDone, counted.waitEnded()).toMillis() / 1000.0, broker.messageCount("mail-outbox"),
+                broker.messageCount("DLQ"));
+        assertThat(killedAt.get()).as("killed mid-stream").isNotNull();
+        assertThat(report.accepted()).isGreaterThanOrEqualTo(target);
+        assertThat(heldBySecondAtKill.get()).as("the killed instance had mails in flight").isPositive();
+        assertThat(report.lost()).as("accepted requests without a mail").isZero();
+        assertThat(report.duplicates()).as("extra mails").isZero();
+    }
+
+    static String tokenFromTheMailOf(String address) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            var received = mails.mailsFor(address);
+            if (!received.isEmpty()) {
+                Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{43})")
+                        .matcher(received.getJsonObject(0).getString("mimeMessage"));
+                assertThat(link.find()).isTrue();
+                return link.group(1);
+            }
+            assertThat(Instant.now()).as("mail for " + address).isBefore(deadline);
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
