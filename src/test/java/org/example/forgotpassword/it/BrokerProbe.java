@@ -42,6 +42,11 @@ public final class BrokerProbe {
         return ((Number) attribute(ResourceNames.QUEUE + queue, "messagesAdded")).longValue();
     }
 
+    /** Messages on a queue now, those being delivered included. */
+    public long messageCount(String queue) {
+        return ((Number) attribute(ResourceNames.QUEUE + queue, "messageCount")).longValue();
+    }
+
     /** A message as a browsing operator sees it: its properties and text body. */
     public record BrowsedMessage(String messageId, Map<String, Object> properties, String body) {
     }
