@@ -145,10 +145,15 @@ public final class Benchmark {
         } else if ("h2".equals(database)) {
             // AUTO_SERVER: Payara opens the file, the benchmark reaches it through H2's server on loopback.
             dbUrl = "jdbc:h2:file:" + work.resolve("h2/forgot-password") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
-            env.put("JAVA_OPTS", "-Xmx256m -Dh2.bindAddress=127.0.0.1");
         } else {
             throw new IllegalArgumentException("unknown database " + database + " (h2 or postgresql)");
         }
+        // the service's default heap; H2's AUTO_SERVER listens on loopback only; optionally a flight recording
+        String javaOptions = "-Xmx256m -Dh2.bindAddress=127.0.0.1";
+        if (Boolean.getBoolean("benchmark.jfr")) {
+            javaOptions += " -XX:StartFlightRecording=filename=" + work.resolve("payara.jfr") + ",settings=profile";
+        }
+        env.put("JAVA_OPTS", javaOptions);
         int httpPort = Ports.free();
         env.put("MP_CONFIG_PROFILE", "prod");
         env.put("APP_BASE_URL", "http://127.0.0.1:" + httpPort);
@@ -189,6 +194,12 @@ public final class Benchmark {
         log(database + ": " + mails + " accounts seeded");
         BrokerProbe probe = new BrokerProbe(broker.url(), USER, PASSWORD);
         drain(probe, sink);
+        int pause = Integer.getInteger("benchmark.pause-seconds", 0);
+        if (pause > 0) {
+            log(database + ": pausing " + pause + " s (benchmark.pause-seconds) with the service at "
+                    + "http://127.0.0.1:" + httpPort + ", broker " + broker.url() + ", SMTP sink port " + sink.port());
+            Thread.sleep(pause * 1000L);
+        }
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("accept", acceptRate(httpPort, probe, sink, database));
