@@ -73,11 +73,11 @@ public final class Benchmark {
         results.put("settings", benchmark.settings());
         Map<String, Object> perDatabase = new LinkedHashMap<>();
         results.put("databases", perDatabase);
+        Path json = outputDir.resolve("results.json");
         for (String database : databases) {
             perDatabase.put(database.trim(), benchmark.runOn(database.trim()));
+            Files.writeString(json, Json.write(results) + "\n");
         }
-        Path json = outputDir.resolve("results.json");
-        Files.writeString(json, Json.write(results) + "\n");
         System.out.println(Report.table(results));
         System.out.println("Written: " + json);
         System.exit(0);
@@ -100,7 +100,11 @@ public final class Benchmark {
         Path work = outputDir.resolve(database);
         deleteRecursively(work);
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
-        Thread stopOnExit = new Thread(() -> stopAll(started), "benchmark-shutdown");
+        Thread stopOnExit = new Thread(() -> {
+            stopAll(started);
+            // a server still booting is not in the list yet; everything below this JVM is the benchmark's own
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+        }, "benchmark-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             return measure(database, work, started);
