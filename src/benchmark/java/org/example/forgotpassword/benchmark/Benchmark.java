@@ -226,7 +226,7 @@ public final class Benchmark {
                 + "-" + i + "%40unknown.example");
         HttpLoad ceiling = new HttpLoad(port, CeilingWar.PATH, i -> "email=c" + i + "%40unknown.example");
         log(database + ": accept rate, warm-up");
-        ceiling.closedLoop(connections, nanos / 2, Integer.MAX_VALUE);
+        ceiling.closedLoop(connections, nanos, Integer.MAX_VALUE);
         forgot.closedLoop(connections, nanos, Integer.MAX_VALUE);
         drain(probe, sink);
         List<Map<String, Object>> measured = new ArrayList<>();
