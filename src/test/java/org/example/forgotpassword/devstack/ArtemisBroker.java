@@ -115,6 +115,14 @@ public final class ArtemisBroker implements AutoCloseable {
         }
     }
 
+    /** The broker's process (the script execs its JVM), while it runs. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        return process.pid();
+    }
+
     public String url() {
         return "tcp://" + Ports.LOOPBACK + ":" + port;
     }

@@ -3,6 +3,7 @@ package org.example.forgotpassword.devstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,21 @@ public final class PayaraMicroServer implements ApplicationServer {
 
     /** @param environment the service's settings (ARTEMIS_URL, MAIL_SMTP_HOST, ...); HTTP_PORT is added here */
     public static PayaraMicroServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log) {
+        return start(layout, httpPort, environment, log, List.of());
+    }
+
+    /** @param extraOptions more Payara Micro options after the WAR's, e.g. {@code --deploy other.war:/other} */
+    public static PayaraMicroServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log,
+                                          List<String> extraOptions) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
         env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         Instant launched = Instant.now();
-        ManagedProcess process = ManagedProcess.start("Payara Micro",
-                List.of("bash", layout.payaraLauncher().toString(), layout.payaraMicroJar().toString(),
-                        layout.resourceAdapter().toString(), layout.war().toString()),
-                env, log.getParent(), log);
+        List<String> command = new ArrayList<>(List.of("bash", layout.payaraLauncher().toString(),
+                layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), layout.war().toString()));
+        command.addAll(extraOptions);
+        ManagedProcess process = ManagedProcess.start("Payara Micro", command, env, log.getParent(), log);
         process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort),
                 Duration.ofSeconds(180));
         return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));

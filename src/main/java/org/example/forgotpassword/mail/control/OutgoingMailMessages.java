@@ -3,11 +3,11 @@ package org.example.forgotpassword.mail.control;
 import java.io.StringReader;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 
@@ -18,8 +18,11 @@ public class OutgoingMailMessages {
     public static final String TYPE = "outgoing-mail";
     public static final int VERSION = 1;
 
+    /** Looked up once: every {@code Json.createXxx()} call searches the class path for the provider again. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public String toJson(OutgoingMail mail) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", TYPE)
                 .add("version", VERSION)
                 .add("mailId", mail.mailId())
@@ -32,7 +35,7 @@ public class OutgoingMailMessages {
 
     /** @throws IllegalArgumentException when the body is not an outgoing mail of a known version */
     public OutgoingMail fromJson(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             JsonObject json = reader.readObject();
             JsonValue version = json.get("version");
             if (!TYPE.equals(json.getString("type", null)) || !(version instanceof JsonNumber number)

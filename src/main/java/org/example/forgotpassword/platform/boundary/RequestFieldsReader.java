@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -32,6 +32,9 @@ import org.example.forgotpassword.platform.entity.RequestFields;
 @Provider
 @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
 public class RequestFieldsReader implements MessageBodyReader<RequestFields> {
+
+    /** Looked up once: every {@code Json.createXxx()} call searches the class path for the provider again. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -68,7 +71,7 @@ public class RequestFieldsReader implements MessageBodyReader<RequestFields> {
 
     static RequestFields fromJson(String body) {
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException notAJsonObject) {
             throw new ApiException(ErrorCode.MALFORMED_REQUEST);

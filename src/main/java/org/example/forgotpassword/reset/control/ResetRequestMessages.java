@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import org.example.forgotpassword.platform.control.SupportedLocales;
 import org.example.forgotpassword.platform.entity.ApiException;
@@ -28,8 +28,11 @@ public class ResetRequestMessages {
     public static final String TYPE_PROPERTY = "type";
     public static final String VERSION_PROPERTY = "version";
 
+    /** Looked up once: every {@code Json.createXxx()} call searches the class path for the provider again. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public String toJson(ResetRequest request) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", TYPE)
                 .add("version", VERSION)
                 .add("requestId", request.requestId())
@@ -41,7 +44,7 @@ public class ResetRequestMessages {
 
     /** @throws UnreadableMessageException when the body is not a reset request of a known version */
     public ResetRequest fromJson(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             JsonObject json = reader.readObject();
             JsonValue version = json.get("version");
             if (!TYPE.equals(json.getString("type", null)) || !(version instanceof JsonNumber number)
