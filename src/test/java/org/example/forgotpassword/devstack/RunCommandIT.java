@@ -107,9 +107,28 @@ class RunCommandIT {
 
     @Test
     @Order(3)
+    void readinessIsUpAndTheMetricsCountAcceptedRequestsAndSentMails() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+        String metrics = get("/ops/metrics").body();
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"broker\"", "\"database\"", "\"accepting-requests\"")
+                .doesNotContain("DOWN");
+        assertThat(metric(metrics, "forgot_password_requests_accepted_total")).isGreaterThanOrEqualTo(2);
+        assertThat(metric(metrics, "forgot_password_mails_sent_total")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("# TYPE forgot_password_mails_sent_total counter",
+                "forgot_password_mail_attempts_failed_total{kind=\"permanent\"} 0");
+    }
+
+    @Test
+    @Order(4)
     void whileTheBrokerIsDownRequestsGet503AndAfterItReturnsTheServiceRecoversByItself() throws Exception {
+        long refusedBefore = metric(get("/ops/metrics").body(), "forgot_password_requests_broker_unavailable_total");
         stack.broker().stop();
         try {
+            HttpResponse<String> notReady = get("/health/ready");
+            assertThat(notReady.statusCode()).isEqualTo(503);
+            assertThat(notReady.body()).contains("\"name\":\"broker\",\"status\":\"DOWN\"");
             ApiClient.Reply refused = api.forgot(address("outage"));
 
             assertThat(refused.status()).isEqualTo(503);
@@ -118,6 +137,8 @@ class RunCommandIT {
             System.out.printf("RUN-COMMAND figures: broker down, first POST answered 503 after %.1f s%n",
                     refused.took().toMillis() / 1000.0);
             assertThat(refused.took()).isLessThan(OUTAGE_REPLY_BOUND);
+            assertThat(metric(get("/ops/metrics").body(), "forgot_password_requests_broker_unavailable_total"))
+                    .isEqualTo(refusedBefore + 1);
         } finally {
             stack.broker().start();
         }
@@ -130,11 +151,12 @@ class RunCommandIT {
             reply = api.forgot(afterRecovery);
         }
         assertThat(reply.status()).as("accepted again after the broker came back").isEqualTo(200);
+        assertThat(get("/health/ready").statusCode()).as("ready again").isEqualTo(200);
         assertThat(awaitMailOnWebApi(afterRecovery).getString("subject")).endsWith("Reset your password");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aWholeResetLeavesNoTokenLinkOrPasswordInTheServerLog() throws Exception {
         String address = address("logs");
         String newPassword = "a passphrase nobody should ever log";
@@ -170,6 +192,18 @@ class RunCommandIT {
             assertThat(Instant.now()).as("mail for " + address + " on the mail server's web API").isBefore(deadline);
             Thread.sleep(250);
         }
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.payara().baseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of an unlabelled sample in the Prometheus text. */
+    static long metric(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> (long) Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(name + " not in\n" + metrics));
     }
 
     static long residentMegabytes(long pid) {

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.example.forgotpassword.platform.control.BrokerQueues;
+import org.example.forgotpassword.platform.control.BrokerConnection;
 
 /**
  * Not ready while the broker cannot be reached: the forgot endpoint would only answer 503, so a load balancer
@@ -17,7 +17,7 @@ import org.example.forgotpassword.platform.control.BrokerQueues;
 public class BrokerReadiness implements HealthCheck {
 
     @Inject
-    BrokerQueues broker;
+    BrokerConnection broker;
 
     @Override
     public HealthCheckResponse call() {
