@@ -1,4 +1,4 @@
-package org.example.forgotpassword.scale;
+package org.example.forgotpassword.it.load;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,15 +14,15 @@ import org.example.forgotpassword.it.ApiClient;
  * Many accounts, fast. Creating one through the API costs a PBKDF2 hash (about 150 ms); the first is created
  * that way and the others are copies of it made in SQL, with the same password hash.
  */
-final class SeededAccounts {
+public final class SeededAccounts {
 
-    static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "correct horse battery staple";
 
     private SeededAccounts() {
     }
 
     /** @return {@code count} addresses with an account: {@code <prefix>-<i>@example.com} */
-    static List<String> seed(ApiClient api, PostgresServer database, String prefix, int count) {
+    public static List<String> seed(ApiClient api, PostgresServer database, String prefix, int count) {
         String template = prefix + "-template@example.com";
         ApiClient.Reply created = api.createAccount(template, PASSWORD, "en");
         if (created.status() != 201) {

@@ -1,4 +1,4 @@
-package org.example.forgotpassword.scale;
+package org.example.forgotpassword.it.load;
 
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -25,24 +25,24 @@ import org.example.forgotpassword.it.ApiClient;
  * the request goes to the next one (nothing was sent, so nothing is lost). A request that was sent but got no
  * reply (the instance died under it) is not retried: its outcome is unknown to the client, as in real life.
  */
-final class ForgotLoad {
+public final class ForgotLoad {
 
     /** What happened to one request; {@code status} is {@link #NO_REPLY} when the connection broke under it. */
-    record Outcome(String address, String instance, int status, Instant sent, Instant answered) {
+    public record Outcome(String address, String instance, int status, Instant sent, Instant answered) {
 
-        boolean accepted() {
+        public boolean accepted() {
             return status == 200;
         }
     }
 
-    static final int NO_REPLY = -1;
+    public static final int NO_REPLY = -1;
 
     private final List<String> instances;
     private final int clients;
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private final AtomicInteger next = new AtomicInteger();
 
-    ForgotLoad(List<String> instances, int clients) {
+    public ForgotLoad(List<String> instances, int clients) {
         this.instances = List.copyOf(instances);
         this.clients = clients;
     }
@@ -52,7 +52,7 @@ final class ForgotLoad {
      * {@code whenAccepted} is called with each new count of accepted requests, in the client thread that got it,
      * while the other clients keep sending: the place to break something mid-stream.
      */
-    List<Outcome> run(Iterator<String> addresses, int target, IntConsumer whenAccepted) throws InterruptedException {
+    public List<Outcome> run(Iterator<String> addresses, int target, IntConsumer whenAccepted) throws InterruptedException {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger accepted = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -119,7 +119,7 @@ final class ForgotLoad {
     }
 
     /** The longest time between two consecutive accepted replies, a measure of how long the service was away. */
-    static Duration longestGapBetweenAcceptances(List<Outcome> outcomes) {
+    public static Duration longestGapBetweenAcceptances(List<Outcome> outcomes) {
         List<Instant> answers = outcomes.stream().filter(Outcome::accepted).map(Outcome::answered).sorted().toList();
         Duration longest = Duration.ZERO;
         for (int i = 1; i < answers.size(); i++) {

@@ -1,14 +1,14 @@
-package org.example.forgotpassword.scale;
+package org.example.forgotpassword.it.load;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Everything a test class started, stopped in reverse order, also when starting failed half-way. */
-final class StartedServers implements AutoCloseable {
+public final class StartedServers implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
-    synchronized <T extends AutoCloseable> T add(T server) {
+    public synchronized <T extends AutoCloseable> T add(T server) {
         started.push(server);
         return server;
     }

@@ -1,4 +1,4 @@
-package org.example.forgotpassword.scale;
+package org.example.forgotpassword.it.load;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,16 +16,16 @@ import org.example.forgotpassword.it.BrokerProbe;
  * then delivers their requests again. That is not always the right decision (a branch that queued a mail may be
  * rolled back while the branch that acknowledged its request committed), which the report shows as lost mails.
  */
-final class Deliveries {
+public final class Deliveries {
 
     /** Mails per address of every request sent, and how many transactions were in doubt and rolled back. */
-    record Counted(Map<String, Integer> mailsPerAddress, int inDoubtRolledBack, Instant waitEnded) {
+    public record Counted(Map<String, Integer> mailsPerAddress, int inDoubtRolledBack, Instant waitEnded) {
     }
 
     private Deliveries() {
     }
 
-    static Counted await(MailTally mails, BrokerProbe broker, List<ForgotLoad.Outcome> outcomes, Duration quiet)
+    public static Counted await(MailTally mails, BrokerProbe broker, List<ForgotLoad.Outcome> outcomes, Duration quiet)
             throws InterruptedException {
         List<String> accepted = outcomes.stream().filter(ForgotLoad.Outcome::accepted)
                 .map(ForgotLoad.Outcome::address).toList();

@@ -1,4 +1,4 @@
-package org.example.forgotpassword.scale;
+package org.example.forgotpassword.it.load;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,16 +20,16 @@ import jakarta.json.JsonArray;
 import org.example.forgotpassword.it.ApiClient;
 
 /** Counts the mails each recipient has on the test mail server (GreenMail's REST API). */
-final class MailTally {
+public final class MailTally {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String webUrl;
 
-    MailTally(String webUrl) {
+    public MailTally(String webUrl) {
         this.webUrl = webUrl;
     }
 
-    JsonArray mailsFor(String address) {
+    public JsonArray mailsFor(String address) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create(webUrl + "/api/user/" + ApiClient.encode(address) + "/messages/"))
@@ -52,7 +52,7 @@ final class MailTally {
      * Waits until every address has a mail, or until nothing new arrived for {@code quiet} (the rest is lost), then
      * counts each address's mails. @return mails per address, 0 included
      */
-    Map<String, Integer> awaitOneEach(Collection<String> addresses, Duration quiet) throws InterruptedException {
+    public Map<String, Integer> awaitOneEach(Collection<String> addresses, Duration quiet) throws InterruptedException {
         Set<String> waiting = new HashSet<>(addresses);
         Instant lastProgress = Instant.now();
         while (!waiting.isEmpty() && Instant.now().isBefore(lastProgress.plus(quiet))) {

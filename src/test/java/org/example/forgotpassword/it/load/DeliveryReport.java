@@ -1,4 +1,4 @@
-package org.example.forgotpassword.scale;
+package org.example.forgotpassword.it.load;
 
 import java.util.List;
 import java.util.Map;
@@ -8,10 +8,10 @@ import java.util.Map;
  * their mail, how many got none (lost) and how many extra mails went out (duplicates); and what became of those
  * whose client never heard back.
  */
-record DeliveryReport(int sent, int accepted, int refused, int unanswered, int delivered, int lost, int duplicates,
+public record DeliveryReport(int sent, int accepted, int refused, int unanswered, int delivered, int lost, int duplicates,
                       int unansweredButDelivered) {
 
-    static DeliveryReport of(List<ForgotLoad.Outcome> outcomes, Map<String, Integer> mailsPerAddress) {
+    public static DeliveryReport of(List<ForgotLoad.Outcome> outcomes, Map<String, Integer> mailsPerAddress) {
         int accepted = 0;
         int refused = 0;
         int unanswered = 0;
@@ -40,7 +40,7 @@ record DeliveryReport(int sent, int accepted, int refused, int unanswered, int d
                 unansweredButDelivered);
     }
 
-    String summary() {
+    public String summary() {
         return String.format("sent %d, accepted %d, refused %d, unanswered %d (of which %d got a mail), delivered %d,"
                         + " lost %d, duplicates %d", sent, accepted, refused, unanswered, unansweredButDelivered,
                 delivered, lost, duplicates);
