@@ -98,7 +98,13 @@ public class MailSender {
     public void send(OutgoingMail mail) {
         try {
             MimeMessage message = toMimeMessage(mail);
-            Transport.send(message, user.orElse(null), password.orElse(null));
+            Transport transport = session.getTransport();
+            try {
+                transport.connect(user.orElse(null), password.orElse(null));
+                transport.sendMessage(message, message.getAllRecipients());
+            } finally {
+                closeAfterSending(transport, mail);
+            }
             statistics.recordSent();
         } catch (MessagingException e) {
             statistics.recordFailure();
@@ -112,6 +118,20 @@ public class MailSender {
                         + permanent.getAsInt(), permanent.getAsInt(), e);
             }
             throw new MailDeliveryException("mail " + mail.mailId() + " not accepted", e);
+        }
+    }
+
+    /**
+     * Once the server has answered 250 to the mail, a connection lost during QUIT changes nothing: the mail is
+     * accepted, and treating it as a failure would send it again on redelivery (unlike {@code Transport.send}, which
+     * reports a failed QUIT as a failed send).
+     */
+    private static void closeAfterSending(Transport transport, OutgoingMail mail) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.log(Level.FINE, "Closing the SMTP connection after mail {0} failed: {1}",
+                    new Object[] {mail.mailId(), e.toString()});
         }
     }
 
