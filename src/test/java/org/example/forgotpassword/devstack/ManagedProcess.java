@@ -101,11 +101,21 @@ public final class ManagedProcess implements AutoCloseable {
     /** Asks the process and its descendants to stop (SIGTERM), then kills what is left after a grace period. */
     @Override
     public void close() {
+        stop(GRACE);
+    }
+
+    /**
+     * Asks the process and its descendants to stop (SIGTERM) and kills what is left after {@code grace}.
+     * @return whether the process exited by itself within the grace period
+     */
+    public boolean stop(Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
+        boolean exited = false;
         try {
-            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            exited = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
                 process.destroyForcibly();
                 process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS);
             }
@@ -118,6 +128,7 @@ public final class ManagedProcess implements AutoCloseable {
                 descendant.destroyForcibly();
             }
         }
+        return exited;
     }
 
     /** SIGKILL, no grace: for tests of what survives a crash. */

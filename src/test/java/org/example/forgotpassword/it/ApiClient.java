@@ -17,7 +17,14 @@ import jakarta.json.JsonObject;
 /** A plain HTTP client for the service's API, used the way a front end or curl would. */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as browsers and reverse proxies speak to a plain-HTTP origin. The JDK client would otherwise upgrade
+     * to cleartext HTTP/2 and multiplex every request of the test run over one connection; under the fault suite's
+     * broker outage Payara's HTTP/2 session was seen terminating that connection (Grizzly: "Unable to write GOAWAY.
+     * Terminating session."), failing every request in flight at once.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String clientAddress;
 

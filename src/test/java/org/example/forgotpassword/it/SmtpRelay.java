@@ -10,9 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -23,13 +25,16 @@ import java.util.function.Predicate;
 /**
  * A TCP relay in front of the test mail server that a test can stall or make fail. While stalled it still accepts
  * connections, so the SMTP client connects and then waits for a greeting that does not come, as with a hung
- * mail server; on {@link #resume()} the held connections go through. It reads the client's SMTP commands and can
- * answer them itself instead of the server: {@code 550} for chosen recipients (a permanent refusal) and {@code 451}
- * for the next mail transactions (a temporary one). It counts the delivery attempts per recipient.
+ * mail server; on {@link #resume()} the held connections go through. It can also {@link #goDown() go down}: its
+ * port then refuses connections and the open ones are cut, as when the mail server has crashed. It reads the
+ * client's SMTP commands and can answer them itself instead of the server: {@code 550} for chosen recipients (a
+ * permanent refusal), {@code 451} for the next mail transactions or for the first attempts to each recipient (a
+ * temporary one). It records when each delivery attempt to a recipient was made.
  */
 public final class SmtpRelay implements AutoCloseable {
 
-    private final ServerSocket listener;
+    private final int port;
+    private volatile ServerSocket listener;
     private final int upstreamPort;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "smtp-relay");
@@ -41,7 +46,16 @@ public final class SmtpRelay implements AutoCloseable {
     private volatile boolean stalled;
     private volatile Predicate<String> rejectedRecipients = address -> false;
     private final AtomicInteger temporaryFailures = new AtomicInteger();
-    private final Map<String, AtomicInteger> recipientAttempts = new ConcurrentHashMap<>();
+    private volatile int failedFirstAttemptsPerRecipient;
+    private final Map<String, List<Instant>> recipientAttempts = new ConcurrentHashMap<>();
+    private final AtomicInteger relaying = new AtomicInteger();
+    /**
+     * Connections whose client has sent a mail's final "." and not yet shown (by its next command) that the server's
+     * reply reached it.
+     */
+    private final Set<Socket> awaitingReplyToMail = ConcurrentHashMap.newKeySet();
+    private final Map<Socket, Socket> upstreamOf = new ConcurrentHashMap<>();
+    private volatile boolean down;
 
     /** Answers {@code 550} to every {@code RCPT TO} whose address matches, from now on. */
     public void rejectRecipients(Predicate<String> addresses) {
@@ -53,18 +67,68 @@ public final class SmtpRelay implements AutoCloseable {
         temporaryFailures.set(count);
     }
 
+    /** Answers {@code 451} to the first {@code count} {@code RCPT TO} of each recipient, from now on. */
+    public void failFirstAttemptsOfEachRecipient(int count) {
+        failedFirstAttemptsPerRecipient = count;
+    }
+
     /** How often a client tried to deliver to this recipient (accepted or not). */
     public int attemptsFor(String address) {
-        AtomicInteger attempts = recipientAttempts.get(address.toLowerCase(Locale.ROOT));
-        return attempts == null ? 0 : attempts.get();
+        return attemptTimesFor(address).size();
+    }
+
+    /** When a client tried to deliver to this recipient ({@code RCPT TO}), oldest first. */
+    public List<Instant> attemptTimesFor(String address) {
+        List<Instant> attempts = recipientAttempts.get(address.toLowerCase(Locale.ROOT));
+        return attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** How many client connections are being relayed to the mail server right now (neither held nor finished). */
+    public int connectionsInProgress() {
+        return relaying.get();
     }
 
     public SmtpRelay(int port, int upstreamPort) throws IOException {
-        this.listener = new ServerSocket();
-        this.listener.setReuseAddress(true);
-        this.listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        this.port = port;
         this.upstreamPort = upstreamPort;
-        threads.execute(this::acceptLoop);
+        listen();
+    }
+
+    private void listen() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        listener = socket;
+        threads.execute(() -> acceptLoop(socket));
+    }
+
+    /**
+     * The mail server stops: connecting is refused and the open connections (held ones too) are cut, except that a
+     * mail the server has received whole still gets its reply (the server has queued it; cutting the reply off would
+     * leave the client unable to know, and it would send the mail again: the "duplicate message" problem of
+     * RFC 1047, which no client can close). Such a connection is cut at the client's next command.
+     */
+    public synchronized void goDown() throws IOException {
+        down = true;
+        listener.close();
+        held.forEach(SmtpRelay::closeQuietly);
+        held.clear();
+        for (Socket socket : open) {
+            boolean finishingAMail = awaitingReplyToMail.contains(socket)
+                    || awaitingReplyToMail.stream().anyMatch(client -> upstreamOf.get(client) == socket);
+            if (!finishingAMail) {
+                closeQuietly(socket);
+                open.remove(socket);
+            }
+        }
+    }
+
+    /** The mail server is back on the same port. */
+    public synchronized void comeBack() throws IOException {
+        down = false;
+        if (listener.isClosed()) {
+            listen();
+        }
     }
 
     /** How many SMTP connections wait in the stall (each a mail a client is trying to send). */
@@ -84,7 +148,7 @@ public final class SmtpRelay implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
+    private void acceptLoop(ServerSocket listener) {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
@@ -103,14 +167,24 @@ public final class SmtpRelay implements AutoCloseable {
     }
 
     private void relay(Socket client) {
+        relaying.incrementAndGet();
         try {
             Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
             open.add(upstream);
+            upstreamOf.put(client, upstream);
             OutputStream toClient = client.getOutputStream();
             threads.execute(() -> serverToClient(upstream, client, toClient));
             clientToServer(client, upstream, toClient);
         } catch (IOException e) {
             closeQuietly(client);
+        } finally {
+            relaying.decrementAndGet();
+            open.remove(client);
+            Socket upstream = upstreamOf.remove(client);
+            if (upstream != null) {
+                open.remove(upstream);
+            }
+            awaitingReplyToMail.remove(client);
         }
     }
 
@@ -140,17 +214,30 @@ public final class SmtpRelay implements AutoCloseable {
                 String command = new String(line, StandardCharsets.US_ASCII).strip();
                 String upper = command.toUpperCase(Locale.ROOT);
                 String reply = null;
+                if (!inData) {
+                    awaitingReplyToMail.remove(client);
+                    if (down) {
+                        break;
+                    }
+                }
                 if (inData) {
                     inData = !command.equals(".");
+                    if (!inData) {
+                        awaitingReplyToMail.add(client);
+                    }
                 } else if (upper.equals("DATA")) {
                     inData = true;
                 } else if (upper.startsWith("MAIL FROM:") && temporaryFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     reply = "451 4.3.0 Temporary failure, try again later";
                 } else if (upper.startsWith("RCPT TO:")) {
                     String address = command.substring(8).replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
-                    recipientAttempts.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+                    List<Instant> attempts = recipientAttempts.computeIfAbsent(address,
+                            a -> new CopyOnWriteArrayList<>());
+                    attempts.add(Instant.now());
                     if (rejectedRecipients.test(address)) {
                         reply = "550 5.1.1 <" + address + ">: Recipient address rejected: no such mailbox";
+                    } else if (attempts.size() <= failedFirstAttemptsPerRecipient) {
+                        reply = "451 4.3.0 <" + address + ">: Temporary failure, try again later";
                     }
                 }
                 if (reply == null) {

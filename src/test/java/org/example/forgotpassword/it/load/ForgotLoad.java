@@ -22,8 +22,9 @@ import org.example.forgotpassword.it.ApiClient;
 /**
  * "Forgot password" requests from several concurrent clients, each of its own client address, spread round-robin
  * over the instances as a load balancer would: an instance that refuses connections is taken out of rotation and
- * the request goes to the next one (nothing was sent, so nothing is lost). A request that was sent but got no
- * reply (the instance died under it) is not retried: its outcome is unknown to the client, as in real life.
+ * the request goes to the next one (nothing was sent, so nothing is lost); with none left, the clients stop. A
+ * request that was sent but got no reply (the instance died under it) is not retried: its outcome is unknown to
+ * the client, as in real life.
  */
 public final class ForgotLoad {
 
@@ -66,7 +67,11 @@ public final class ForgotLoad {
                         }
                         address = addresses.next();
                     }
-                    Outcome outcome = send(address);
+                    Optional<Outcome> sent = send(address);
+                    if (sent.isEmpty()) {
+                        return;
+                    }
+                    Outcome outcome = sent.get();
                     outcomes.add(outcome);
                     if (outcome.accepted()) {
                         whenAccepted.accept(accepted.incrementAndGet());
@@ -82,19 +87,23 @@ public final class ForgotLoad {
         return new ArrayList<>(outcomes);
     }
 
-    private Outcome send(String address) {
+    /** @return what happened, or nothing when every instance refuses connections (the client gives up) */
+    private Optional<Outcome> send(String address) {
         while (true) {
-            String instance = pick().orElseThrow(() -> new IllegalStateException("no instance left"));
+            Optional<String> instance = pick();
+            if (instance.isEmpty()) {
+                return Optional.empty();
+            }
             Instant sent = Instant.now();
             try {
-                ApiClient.Reply reply = new ApiClient(instance).forgot(address);
-                return new Outcome(address, instance, reply.status(), sent, Instant.now());
+                ApiClient.Reply reply = new ApiClient(instance.get()).forgot(address);
+                return Optional.of(new Outcome(address, instance.get(), reply.status(), sent, Instant.now()));
             } catch (IllegalStateException failed) {
                 if (refusedConnection(failed)) {
-                    down.add(instance);
+                    down.add(instance.get());
                     continue;
                 }
-                return new Outcome(address, instance, NO_REPLY, sent, Instant.now());
+                return Optional.of(new Outcome(address, instance.get(), NO_REPLY, sent, Instant.now()));
             }
         }
     }

@@ -1,0 +1,43 @@
+package org.example.forgotpassword.faults;
+
+import java.time.Duration;
+
+/** The fault suite's knobs, as system properties (pom.xml passes {@code -Dfaults.*} through). */
+final class FaultSettings {
+
+    /** The tag of scenarios that still fail (the README says why); failsafe leaves them out unless asked. */
+    static final String OPEN_DEFECT = "open-defect";
+
+    private FaultSettings() {
+    }
+
+    /** Accepted requests per scenario: {@code -Dfaults.requests=N} (the issue asks for at least 200). */
+    static int requests() {
+        return Integer.getInteger("faults.requests", 200);
+    }
+
+    /** Concurrent clients of the load. */
+    static int clients() {
+        return Integer.getInteger("faults.clients", 4);
+    }
+
+    /** How long the mail server stays down in the "SMTP down" scenario. */
+    static Duration smtpDown() {
+        return Duration.ofSeconds(Integer.getInteger("faults.smtp-down-seconds", 15));
+    }
+
+    /** How long the broker stays stopped in the "broker outage" scenario. */
+    static Duration brokerDown() {
+        return Duration.ofSeconds(Integer.getInteger("faults.broker-down-seconds", 10));
+    }
+
+    /** How long a supervisor waits after SIGTERM before it kills the application (Kubernetes' default: 30 s). */
+    static Duration stopGrace() {
+        return Duration.ofSeconds(Integer.getInteger("faults.stop-grace-seconds", 30));
+    }
+
+    /** How long to wait for the next mail before the missing ones count as lost. */
+    static Duration quiet() {
+        return Duration.ofSeconds(Integer.getInteger("faults.quiet-seconds", 60));
+    }
+}

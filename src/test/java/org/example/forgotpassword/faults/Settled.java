@@ -1,0 +1,48 @@
+package org.example.forgotpassword.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.example.forgotpassword.it.BrokerProbe;
+import org.example.forgotpassword.it.load.ForgotLoad;
+import org.example.forgotpassword.it.load.MailTally;
+
+/**
+ * The mails of a scenario once everything has settled: every accepted request has its mail (or nothing new arrived
+ * for the quiet period: the rest are lost), and the service's queues are empty, so that a late redelivery could
+ * not add a duplicate after the count.
+ *
+ * @param mailsPerAddress mails per address of every request sent, 0 included
+ * @param lastMailSeen    when the last missing mail was seen arriving (the end of the recovery)
+ */
+record Settled(Map<String, Integer> mailsPerAddress, Instant lastMailSeen) {
+
+    private static final List<String> QUEUES = List.of("password-reset-requests", "mail-outbox");
+
+    static Settled await(MailTally mails, BrokerProbe broker, List<ForgotLoad.Outcome> outcomes)
+            throws InterruptedException {
+        List<String> accepted = outcomes.stream().filter(ForgotLoad.Outcome::accepted)
+                .map(ForgotLoad.Outcome::address).toList();
+        mails.awaitOneEach(accepted, FaultSettings.quiet());
+        Instant lastMailSeen = Instant.now();
+        awaitEmptyQueues(broker, Duration.ofSeconds(60));
+        Map<String, Integer> counts = new HashMap<>();
+        for (ForgotLoad.Outcome outcome : outcomes) {
+            counts.computeIfAbsent(outcome.address(), address -> mails.mailsFor(address).size());
+        }
+        return new Settled(counts, lastMailSeen);
+    }
+
+    private static void awaitEmptyQueues(BrokerProbe broker, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (QUEUES.stream().allMatch(queue -> broker.messageCount(queue) == 0)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+}
