@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class PayaraMicroServer implements ApplicationServer {
 
+    /** 20-60 s on 2 quiet cores; over 3 minutes were seen with several builds sharing them. */
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
+
     private final int httpPort;
     private final ManagedProcess process;
     private final Duration bootTime;
@@ -41,8 +44,7 @@ public final class PayaraMicroServer implements ApplicationServer {
                 layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), layout.war().toString()));
         command.addAll(extraOptions);
         ManagedProcess process = ManagedProcess.start("Payara Micro", command, env, log.getParent(), log);
-        process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort),
-                Duration.ofSeconds(180));
+        process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort), BOOT_TIMEOUT);
         return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
     }
 
