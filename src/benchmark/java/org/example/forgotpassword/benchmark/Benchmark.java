@@ -91,6 +91,7 @@ public final class Benchmark {
         settings.put("acceptSeconds", acceptSeconds);
         settings.put("latencySeconds", latencySeconds);
         settings.put("mailConsumers", consumers);
+        settings.put("serverEnvironment", serverEnvironment());
         settings.put("rateLimits", "raised to 1000000000/PT15M for the run (RATE_LIMIT_FORGOT_PER_ADDRESS, "
                 + "RATE_LIMIT_FORGOT_PER_CLIENT, RATE_LIMIT_ACCOUNTS_PER_CLIENT)");
         return settings;
@@ -176,6 +177,7 @@ public final class Benchmark {
         env.put("RATE_LIMIT_FORGOT_PER_ADDRESS", unlimited);
         env.put("RATE_LIMIT_FORGOT_PER_CLIENT", unlimited);
         env.put("RATE_LIMIT_ACCOUNTS_PER_CLIENT", unlimited);
+        env.putAll(serverEnvironment());
 
         long launched = System.nanoTime();
         PayaraMicroServer payara = PayaraMicroServer.start(layout, httpPort, env, work.resolve("payara/payara.log"),
@@ -216,6 +218,14 @@ public final class Benchmark {
         footprint.put("launchToFirstPostSeconds", round(firstPostSeconds));
         result.put("footprint", footprint);
         return result;
+    }
+
+    /** Knobs to try without editing files: {@code -Dbenchmark.env.MAIL_SMTP_POOL_SIZE=0} sets that variable. */
+    private static Map<String, String> serverEnvironment() {
+        Map<String, String> env = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("benchmark.env."))
+                .forEach(name -> env.put(name.substring("benchmark.env.".length()), System.getProperty(name)));
+        return env;
     }
 
     private Map<String, Object> acceptRate(int port, BrokerProbe probe, SmtpSink sink, String database)

@@ -23,9 +23,10 @@ import java.util.function.Predicate;
 /**
  * A TCP relay in front of the test mail server that a test can stall or make fail. While stalled it still accepts
  * connections, so the SMTP client connects and then waits for a greeting that does not come, as with a hung
- * mail server; on {@link #resume()} the held connections go through. It reads the client's SMTP commands and can
- * answer them itself instead of the server: {@code 550} for chosen recipients (a permanent refusal) and {@code 451}
- * for the next mail transactions (a temporary one). It counts the delivery attempts per recipient.
+ * mail server; connections already open (a client that keeps its connection between mails) get no reply to
+ * their next command either. On {@link #resume()} the held connections go through. It reads the client's SMTP
+ * commands and can answer them itself instead of the server: {@code 550} for chosen recipients (a permanent
+ * refusal) and {@code 451} for the next mail transactions (a temporary one). It counts the delivery attempts per recipient.
  */
 public final class SmtpRelay implements AutoCloseable {
 
@@ -37,6 +38,7 @@ public final class SmtpRelay implements AutoCloseable {
         return thread;
     });
     private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final AtomicInteger heldOpen = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
     private volatile Predicate<String> rejectedRecipients = address -> false;
@@ -69,7 +71,7 @@ public final class SmtpRelay implements AutoCloseable {
 
     /** How many SMTP connections wait in the stall (each a mail a client is trying to send). */
     public int heldConnections() {
-        return held.size();
+        return held.size() + heldOpen.get();
     }
 
     public synchronized void stall() {
@@ -78,6 +80,7 @@ public final class SmtpRelay implements AutoCloseable {
 
     public synchronized void resume() {
         stalled = false;
+        notifyAll();
         for (Socket client : held) {
             held.remove(client);
             threads.execute(() -> relay(client));
@@ -137,6 +140,7 @@ public final class SmtpRelay implements AutoCloseable {
              OutputStream toServer = server.getOutputStream()) {
             boolean inData = false;
             for (byte[] line = readLine(in); line.length > 0; line = readLine(in)) {
+                awaitResumed();
                 String command = new String(line, StandardCharsets.US_ASCII).strip();
                 String upper = command.toUpperCase(Locale.ROOT);
                 String reply = null;
@@ -168,6 +172,26 @@ public final class SmtpRelay implements AutoCloseable {
         } finally {
             closeQuietly(client);
             closeQuietly(server);
+        }
+    }
+
+    /** While stalled, an open connection's command waits as a new connection does. */
+    private void awaitResumed() throws IOException {
+        synchronized (this) {
+            if (!stalled) {
+                return;
+            }
+            heldOpen.incrementAndGet();
+            try {
+                while (stalled) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("relay closed", e);
+            } finally {
+                heldOpen.decrementAndGet();
+            }
         }
     }
 
