@@ -46,11 +46,11 @@ public final class Benchmark {
     private final StackLayout layout;
     private final Path outputDir;
     private final Path ceilingWar;
-    private final int mails = Integer.getInteger("benchmark.mails", 10_000);
+    private final int mails = Integer.getInteger("benchmark.mails", 3_000);
     private final int runs = Integer.getInteger("benchmark.runs", 3);
     private final int connections = Integer.getInteger("benchmark.connections", 32);
-    private final int acceptSeconds = Integer.getInteger("benchmark.accept-seconds", 5);
-    private final int latencySeconds = Integer.getInteger("benchmark.latency-seconds", 10);
+    private final int acceptSeconds = Integer.getInteger("benchmark.accept-seconds", 4);
+    private final int latencySeconds = Integer.getInteger("benchmark.latency-seconds", 8);
     /** Parallel mail consumers of the service: the resource adapter's maxSession (server-config/payara). */
     private final int consumers = Integer.getInteger("benchmark.consumers", 15);
 
@@ -69,7 +69,8 @@ public final class Benchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "jdk", System.getProperty("java.version"), "os", System.getProperty("os.name") + " "
-                        + System.getProperty("os.arch"), "date", Instant.now().toString()));
+                        + System.getProperty("os.arch"), "date", Instant.now().toString(),
+                "loadAverageAtStart", loadAverage()));
         results.put("settings", benchmark.settings());
         Map<String, Object> perDatabase = new LinkedHashMap<>();
         results.put("databases", perDatabase);
@@ -80,6 +81,9 @@ public final class Benchmark {
         }
         System.out.println(Report.table(results));
         System.out.println("Written: " + json);
+        System.out.printf("Wall time of this command so far (Maven, build included): %.1f min%n",
+                ProcessHandle.current().info().startInstant()
+                        .map(start -> Duration.between(start, Instant.now()).toMillis() / 60_000.0).orElse(Double.NaN));
         System.exit(0);
     }
 
@@ -91,6 +95,8 @@ public final class Benchmark {
         settings.put("acceptSeconds", acceptSeconds);
         settings.put("latencySeconds", latencySeconds);
         settings.put("mailConsumers", consumers);
+        settings.put("serverEnvironment", serverEnvironment());
+        settings.put("brokerProperties", brokerOverrides());
         settings.put("rateLimits", "raised to 1000000000/PT15M for the run (RATE_LIMIT_FORGOT_PER_ADDRESS, "
                 + "RATE_LIMIT_FORGOT_PER_CLIENT, RATE_LIMIT_ACCOUNTS_PER_CLIENT)");
         return settings;
@@ -134,6 +140,7 @@ public final class Benchmark {
         ArtemisBroker broker = ArtemisBroker.create(layout, work.resolve("broker"), Ports.free(), Ports.free(),
                 USER, PASSWORD);
         started.push(broker);
+        appendBrokerProperties(work.resolve("broker/etc/broker.properties"));
         broker.start();
 
         Map<String, String> env = new HashMap<>();
@@ -176,6 +183,7 @@ public final class Benchmark {
         env.put("RATE_LIMIT_FORGOT_PER_ADDRESS", unlimited);
         env.put("RATE_LIMIT_FORGOT_PER_CLIENT", unlimited);
         env.put("RATE_LIMIT_ACCOUNTS_PER_CLIENT", unlimited);
+        env.putAll(serverEnvironment());
 
         long launched = System.nanoTime();
         PayaraMicroServer payara = PayaraMicroServer.start(layout, httpPort, env, work.resolve("payara/payara.log"),
@@ -214,8 +222,32 @@ public final class Benchmark {
         footprint.put("payaraRssMb", rssMegabytes(payara.pid()));
         footprint.put("brokerRssMb", rssMegabytes(broker.pid()));
         footprint.put("launchToFirstPostSeconds", round(firstPostSeconds));
+        footprint.put("loadAverageAfter", loadAverage());
         result.put("footprint", footprint);
         return result;
+    }
+
+    /** Broker knobs to try: {@code -Dbenchmark.broker.journalBufferTimeout=500000} adds that broker property. */
+    private static Map<String, String> brokerOverrides() {
+        Map<String, String> properties = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("benchmark.broker."))
+                .forEach(name -> properties.put(name.substring("benchmark.broker.".length()),
+                        System.getProperty(name)));
+        return properties;
+    }
+
+    private static void appendBrokerProperties(Path file) throws IOException {
+        StringBuilder lines = new StringBuilder("\n# benchmark overrides (-Dbenchmark.broker.*)\n");
+        brokerOverrides().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        Files.writeString(file, lines.toString(), java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Knobs to try without editing files: {@code -Dbenchmark.env.MAIL_SMTP_POOL_SIZE=0} sets that variable. */
+    private static Map<String, String> serverEnvironment() {
+        Map<String, String> env = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("benchmark.env."))
+                .forEach(name -> env.put(name.substring("benchmark.env.".length()), System.getProperty(name)));
+        return env;
     }
 
     private Map<String, Object> acceptRate(int port, BrokerProbe probe, SmtpSink sink, String database)
@@ -358,6 +390,15 @@ public final class Benchmark {
 
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The machine's 1-minute load average (Linux), to read the figures against. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Resident set size of a process, from /proc (Linux). */

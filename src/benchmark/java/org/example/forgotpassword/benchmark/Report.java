@@ -21,12 +21,14 @@ final class Report {
             new Row("mail: ratio end-to-end / sink", "mail", "ratio", ">= 0.60"),
             new Row("mail: s until the sink held all N", "mail", "secondsToAllMails", ""),
             new Row("mail: s to get all N accepted", "mail", "secondsToAcceptAll", ""),
+            new Row("mail: SMTP connections for N mails", "mail", "smtpConnections", ""),
             new Row("latency: steady rate req/s", "latency", "requestsPerSecond", ""),
             new Row("latency: request -> mail p50 / p99 ms", "latency", "requestToMailP50Ms|requestToMailP99Ms",
                     "p50 < 50"),
             new Row("footprint: Payara Micro RSS MB", "footprint", "payaraRssMb", ""),
             new Row("footprint: broker RSS MB", "footprint", "brokerRssMb", ""),
-            new Row("footprint: launch -> first POST s", "footprint", "launchToFirstPostSeconds", ""));
+            new Row("footprint: launch -> first POST s", "footprint", "launchToFirstPostSeconds", ""),
+            new Row("machine: load average (1 min) after", "footprint", "loadAverageAfter", ""));
 
     private Report() {
     }
@@ -42,6 +44,9 @@ final class Report {
                 machine.get("cores"), machine.get("jdk"), machine.get("date"), settings.get("runs"),
                 settings.get("mails"), settings.get("connections")));
         out.append("Rate limits ").append(settings.get("rateLimits")).append('\n');
+        out.append("Server environment ").append(settings.get("serverEnvironment")).append(", broker properties ")
+                .append(settings.get("brokerProperties")).append("; load average at the start ")
+                .append(machine.get("loadAverageAtStart")).append('\n');
         String format = "%-40s" + " %16s".repeat(names.size()) + "  %s%n";
         List<Object> header = new ArrayList<>(List.of(""));
         header.addAll(names);

@@ -25,11 +25,12 @@ import java.util.function.Predicate;
 /**
  * A TCP relay in front of the test mail server that a test can stall or make fail. While stalled it still accepts
  * connections, so the SMTP client connects and then waits for a greeting that does not come, as with a hung
- * mail server; on {@link #resume()} the held connections go through. It can also {@link #goDown() go down}: its
- * port then refuses connections and the open ones are cut, as when the mail server has crashed. It reads the
- * client's SMTP commands and can answer them itself instead of the server: {@code 550} for chosen recipients (a
- * permanent refusal), {@code 451} for the next mail transactions or for the first attempts to each recipient (a
- * temporary one). It records when each delivery attempt to a recipient was made.
+ * mail server; connections already open (a client that keeps its connection between mails) get no reply to
+ * their next command either. On {@link #resume()} the held connections go through. It can also
+ * {@link #goDown() go down}: its port then refuses connections and the open ones are cut, as when the mail server
+ * stops. It reads the client's SMTP commands and can answer them itself instead of the server: {@code 550} for
+ * chosen recipients (a permanent refusal), {@code 451} for the next mail transactions or for the first attempts to
+ * each recipient (a temporary one). It records when each delivery attempt to a recipient was made.
  */
 public final class SmtpRelay implements AutoCloseable {
 
@@ -42,6 +43,7 @@ public final class SmtpRelay implements AutoCloseable {
         return thread;
     });
     private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final AtomicInteger heldOpen = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
     private volatile Predicate<String> rejectedRecipients = address -> false;
@@ -133,7 +135,7 @@ public final class SmtpRelay implements AutoCloseable {
 
     /** How many SMTP connections wait in the stall (each a mail a client is trying to send). */
     public int heldConnections() {
-        return held.size();
+        return held.size() + heldOpen.get();
     }
 
     public synchronized void stall() {
@@ -142,6 +144,7 @@ public final class SmtpRelay implements AutoCloseable {
 
     public synchronized void resume() {
         stalled = false;
+        notifyAll();
         for (Socket client : held) {
             held.remove(client);
             threads.execute(() -> relay(client));
@@ -211,6 +214,7 @@ public final class SmtpRelay implements AutoCloseable {
              OutputStream toServer = server.getOutputStream()) {
             boolean inData = false;
             for (byte[] line = readLine(in); line.length > 0; line = readLine(in)) {
+                awaitResumed();
                 String command = new String(line, StandardCharsets.US_ASCII).strip();
                 String upper = command.toUpperCase(Locale.ROOT);
                 String reply = null;
@@ -255,6 +259,26 @@ public final class SmtpRelay implements AutoCloseable {
         } finally {
             closeQuietly(client);
             closeQuietly(server);
+        }
+    }
+
+    /** While stalled, an open connection's command waits as a new connection does. */
+    private void awaitResumed() throws IOException {
+        synchronized (this) {
+            if (!stalled) {
+                return;
+            }
+            heldOpen.incrementAndGet();
+            try {
+                while (stalled) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("relay closed", e);
+            } finally {
+                heldOpen.decrementAndGet();
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.example.forgotpassword.mail.control.PermanentMailFailureException;
 import org.example.forgotpassword.mail.control.SentMails;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 import org.example.forgotpassword.platform.control.DeadLetters;
+import org.example.forgotpassword.platform.control.PerMessageLog;
 import org.example.forgotpassword.reset.entity.EmailAddress;
 
 /**
@@ -35,6 +36,9 @@ import org.example.forgotpassword.reset.entity.EmailAddress;
 public class MailOutboxListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(MailOutboxListener.class.getName());
+
+    @Inject
+    PerMessageLog perMessageLog;
 
     static final String QUEUE = "mail-outbox";
 
@@ -78,6 +82,7 @@ public class MailOutboxListener implements MessageListener {
                     + refused.smtpCode() + "); not retried");
             return;
         }
-        LOG.log(Level.INFO, "Sent mail {0} to {1}", new Object[] {mail.mailId(), EmailAddress.parse(mail.to())});
+        LOG.log(perMessageLog.level(), "Sent mail {0} to {1}",
+                new Object[] {mail.mailId(), EmailAddress.parse(mail.to())});
     }
 }

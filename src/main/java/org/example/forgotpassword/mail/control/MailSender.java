@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -26,7 +27,9 @@ import org.example.forgotpassword.mail.entity.OutgoingMail;
 /**
  * Sends mails over SMTP with Jakarta Mail (Eclipse Angus Mail). Every mail is multipart/alternative (plain text
  * first, HTML second) and carries its own stable {@code Message-ID}. Timeouts bound every step, so a stalled
- * server cannot hold a consumer forever.
+ * server cannot hold a consumer forever. Connections are kept open between mails ({@code mail.smtp.pool-size}
+ * idle ones at most): a connection that failed is closed, never reused, and the failure is reported exactly as
+ * on a fresh one.
  */
 @ApplicationScoped
 public class MailSender {
@@ -65,11 +68,17 @@ public class MailSender {
     @ConfigProperty(name = "mail.smtp.timeout", defaultValue = "PT30S")
     Duration timeout;
 
+    /** Idle connections kept for reuse; 0 opens a connection per mail. */
+    @Inject
+    @ConfigProperty(name = "mail.smtp.pool-size", defaultValue = "16")
+    int poolSize;
+
     @Inject
     MailStatistics statistics;
 
     private Session session;
     private InternetAddress sender;
+    private SmtpConnections connections;
 
     @PostConstruct
     void connectSettings() {
@@ -84,11 +93,20 @@ public class MailSender {
         smtp.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
         smtp.put("mail.smtp.starttls.required", Boolean.toString(startTls));
         session = Session.getInstance(smtp);
+        if (connections != null) {
+            connections.close();
+        }
+        connections = new SmtpConnections(session, host, port, user.orElse(null), password.orElse(null), poolSize);
         try {
             sender = new InternetAddress(from, true);
         } catch (MessagingException e) {
             throw new IllegalStateException("mail.from is not a valid address", e);
         }
+    }
+
+    @PreDestroy
+    void closeConnections() {
+        connections.close();
     }
 
     /**
@@ -98,13 +116,14 @@ public class MailSender {
     public void send(OutgoingMail mail) {
         try {
             MimeMessage message = toMimeMessage(mail);
-            Transport transport = session.getTransport();
+            Transport transport = connections.take();
             try {
-                transport.connect(user.orElse(null), password.orElse(null));
                 transport.sendMessage(message, message.getAllRecipients());
-            } finally {
-                closeAfterSending(transport, mail);
+            } catch (MessagingException | RuntimeException failed) {
+                connections.discard(transport);
+                throw failed;
             }
+            connections.giveBack(transport);
             statistics.recordSent();
         } catch (MessagingException e) {
             statistics.recordFailure();
@@ -118,20 +137,6 @@ public class MailSender {
                         + permanent.getAsInt(), permanent.getAsInt(), e);
             }
             throw new MailDeliveryException("mail " + mail.mailId() + " not accepted", e);
-        }
-    }
-
-    /**
-     * Once the server has answered 250 to the mail, a connection lost during QUIT changes nothing: the mail is
-     * accepted, and treating it as a failure would send it again on redelivery (unlike {@code Transport.send}, which
-     * reports a failed QUIT as a failed send).
-     */
-    private static void closeAfterSending(Transport transport, OutgoingMail mail) {
-        try {
-            transport.close();
-        } catch (MessagingException e) {
-            LOG.log(Level.FINE, "Closing the SMTP connection after mail {0} failed: {1}",
-                    new Object[] {mail.mailId(), e.toString()});
         }
     }
 

@@ -1,7 +1,6 @@
 package org.example.forgotpassword.reset.boundary;
 
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
@@ -17,6 +16,7 @@ import org.example.forgotpassword.account.entity.Account;
 import org.example.forgotpassword.mail.control.MailOutbox;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 import org.example.forgotpassword.platform.control.DeadLetters;
+import org.example.forgotpassword.platform.control.PerMessageLog;
 import org.example.forgotpassword.reset.control.ResetMailComposer;
 import org.example.forgotpassword.reset.control.ResetRequestMessages;
 import org.example.forgotpassword.reset.control.ResetStatistics;
@@ -43,6 +43,9 @@ import org.example.forgotpassword.reset.entity.ResetRequest;
 public class ResetRequestListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ResetRequestListener.class.getName());
+
+    @Inject
+    PerMessageLog perMessageLog;
 
     static final String QUEUE = "password-reset-requests";
 
@@ -79,14 +82,14 @@ public class ResetRequestListener implements MessageListener {
         Optional<Account> account = accounts.find(request.email());
         if (account.isEmpty()) {
             statistics.recordUnknownAddress();
-            LOG.log(Level.INFO, "Reset request {0}: no account, no mail", request.requestId());
+            LOG.log(perMessageLog.level(), "Reset request {0}: no account, no mail", request.requestId());
             return;
         }
         String token = tokenStore.issue(account.get());
         OutgoingMail mail = composer.compose(account.get().email(), account.get().locale(), token);
         outbox.enqueue(mail);
         statistics.recordMailQueued();
-        LOG.log(Level.INFO, "Reset request {0}: queued mail {1} to {2}",
+        LOG.log(perMessageLog.level(), "Reset request {0}: queued mail {1} to {2}",
                 new Object[] {request.requestId(), mail.mailId(), request.email().masked()});
     }
 

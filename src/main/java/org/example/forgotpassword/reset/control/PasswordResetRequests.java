@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.example.forgotpassword.platform.control.PerMessageLog;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.reset.entity.EmailAddress;
@@ -20,6 +21,9 @@ import org.example.forgotpassword.reset.entity.ResetRequest;
 public class PasswordResetRequests {
 
     private static final Logger LOG = Logger.getLogger(PasswordResetRequests.class.getName());
+
+    @Inject
+    PerMessageLog perMessageLog;
 
     @Inject
     ResetRequestQueue queue;
@@ -40,7 +44,7 @@ public class PasswordResetRequests {
             throw new ApiException(ErrorCode.QUEUE_UNAVAILABLE, brokerUnavailable);
         }
         statistics.recordAccepted();
-        LOG.log(Level.INFO, "Queued reset request {0} for {1} as message {2}",
+        LOG.log(perMessageLog.level(), "Queued reset request {0} for {1} as message {2}",
                 new Object[] {request.requestId(), email.masked(), messageId});
         return request;
     }
