@@ -21,6 +21,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.OpsMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,6 +45,8 @@ class RunCommandIT {
      * loaded CI machine.
      */
     static final Duration OUTAGE_REPLY_BOUND = Duration.ofSeconds(30);
+    /** The queue-depth question waits 2 s for the broker (metrics.queue-depth-timeout), the pool up to 5 s. */
+    static final Duration SCRAPE_BOUND = Duration.ofSeconds(15);
     static DevStack stack;
     static ApiClient api;
     static Map<String, String> ports;
@@ -118,6 +121,10 @@ class RunCommandIT {
         assertThat(metric(metrics, "forgot_password_mails_sent_total")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("# TYPE forgot_password_mails_sent_total counter",
                 "forgot_password_mail_attempts_failed_total{kind=\"permanent\"} 0");
+        for (String queue : List.of("password-reset-requests", "mail-outbox", "DLQ")) {
+            assertThat(OpsMetrics.sample(metrics, "forgot_password_queue_messages", "queue=\"" + queue + "\""))
+                    .as("depth of " + queue).isPresent();
+        }
     }
 
     @Test
@@ -137,8 +144,17 @@ class RunCommandIT {
             System.out.printf("RUN-COMMAND figures: broker down, first POST answered 503 after %.1f s%n",
                     refused.took().toMillis() / 1000.0);
             assertThat(refused.took()).isLessThan(OUTAGE_REPLY_BOUND);
-            assertThat(metric(get("/ops/metrics").body(), "forgot_password_requests_broker_unavailable_total"))
+            long scrapeStart = System.nanoTime();
+            HttpResponse<String> metricsWithoutBroker = get("/ops/metrics");
+            Duration scrapeTook = Duration.ofNanos(System.nanoTime() - scrapeStart);
+            System.out.printf("RUN-COMMAND figures: broker down, /ops/metrics answered after %.1f s%n",
+                    scrapeTook.toMillis() / 1000.0);
+            assertThat(metricsWithoutBroker.statusCode()).isEqualTo(200);
+            assertThat(scrapeTook).as("a scrape does not hang on the dead broker").isLessThan(SCRAPE_BOUND);
+            assertThat(metric(metricsWithoutBroker.body(), "forgot_password_requests_broker_unavailable_total"))
                     .isEqualTo(refusedBefore + 1);
+            assertThat(metricsWithoutBroker.body()).as("no queue depth without a broker")
+                    .doesNotContain("forgot_password_queue_messages{");
         } finally {
             stack.broker().start();
         }

@@ -16,7 +16,7 @@ import org.example.forgotpassword.platform.control.PrometheusText;
 import org.example.forgotpassword.platform.entity.Metric;
 
 /**
- * {@code GET /ops/metrics}: the service's counters in the Prometheus text format (queue depths: the broker's console).
+ * {@code GET /ops/metrics}: the service's counters and the broker's queue depths in the Prometheus text format.
  * Served by the application itself because Payara Micro's own {@code /metrics} fails once a JDBC pool exists
  * (payara/Payara#6041). Operational data, not secrets; still, route {@code /ops/} only from inside the network.
  */

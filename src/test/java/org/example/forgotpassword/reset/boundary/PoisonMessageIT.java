@@ -13,11 +13,13 @@ import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
 import org.example.forgotpassword.it.BrokerProbe.BrowsedMessage;
 import org.example.forgotpassword.it.IntegrationServices;
+import org.example.forgotpassword.it.OpsMetrics;
 import org.example.forgotpassword.it.ShippedWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,6 +66,20 @@ class PoisonMessageIT {
         assertThat(api.createAccount(address, "correct horse battery staple", "en").status()).isEqualTo(201);
         assertThat(api.forgot(address).status()).isEqualTo(200);
         assertThat(services.inbox().await(address, 1, Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    void deadLetterQueueDepthInTheMetricsCountsTheDeadLetteredMessage() throws InterruptedException {
+        BrokerProbe broker = IntegrationServices.current().brokerProbe();
+        OpsMetrics metrics = new OpsMetrics(new ApiClient(base.toString()));
+        long before = metrics.awaitQueueMessages(DEAD_LETTERS, "a value", depth -> true, Duration.ofSeconds(30));
+
+        String poisonId = broker.send("mail-outbox", "not a mail", Map.of("origin", "PoisonMessageIT"));
+        awaitDeadLetter(broker, poisonId);
+
+        long after = metrics.awaitQueueMessages(DEAD_LETTERS, "one more than " + before,
+                depth -> depth == before + 1, Duration.ofSeconds(10));
+        assertThat(after).as("the broker's own count").isEqualTo(broker.messageCount(DEAD_LETTERS));
     }
 
     /**

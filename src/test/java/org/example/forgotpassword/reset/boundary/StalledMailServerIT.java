@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.IntegrationServices;
+import org.example.forgotpassword.it.OpsMetrics;
 import org.example.forgotpassword.it.ShippedWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,6 +23,7 @@ class StalledMailServerIT {
 
     static final Duration FAST_REPLY = Duration.ofSeconds(2);
     static final Duration STALL = Duration.ofSeconds(6);
+    static final String MAIL_OUTBOX = "mail-outbox";
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {
@@ -55,6 +57,30 @@ class StalledMailServerIT {
             services.smtpRelay().resume();
         }
         assertThat(services.inbox().await(address, 1, Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    void mailOutboxDepthInTheMetricsShowsTheMailWaitingForAStalledServerAndFallsOnceItIsSent()
+            throws InterruptedException {
+        IntegrationServices.Running services = IntegrationServices.current();
+        ApiClient api = new ApiClient(base.toString());
+        OpsMetrics metrics = new OpsMetrics(api);
+        String address = address("depth");
+        assertThat(api.createAccount(address, "correct horse battery staple", "en").status()).isEqualTo(201);
+        long before = metrics.awaitQueueMessages(MAIL_OUTBOX, "a value", depth -> true, Duration.ofSeconds(30));
+
+        services.smtpRelay().stall();
+        try {
+            assertThat(api.forgot(address).status()).isEqualTo(200);
+
+            metrics.awaitQueueMessages(MAIL_OUTBOX, "more than " + before + " while SMTP is hung",
+                    depth -> depth > before, Duration.ofSeconds(30));
+        } finally {
+            services.smtpRelay().resume();
+        }
+        assertThat(services.inbox().await(address, 1, Duration.ofSeconds(30))).hasSize(1);
+        metrics.awaitQueueMessages(MAIL_OUTBOX, "back to " + before + " or less once the mail is sent",
+                depth -> depth <= before, Duration.ofSeconds(30));
     }
 
     private static String address(String name) {
