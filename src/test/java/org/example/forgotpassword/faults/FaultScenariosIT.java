@@ -32,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -213,13 +212,11 @@ class FaultScenariosIT {
     }
 
     /**
-     * Not yet green, so left out of the default run (README, "Reliability"): after the broker's restart, consumer
-     * threads whose XA commit met the outage stay in the transaction manager's commit retries on their dead
-     * sessions, and the outbox's consumers do not come back. {@code -Dfaults.excluded-groups=none} runs it.
+     * A commit that met the outage is completed by the transaction manager's retry (Payara: 60 s later) through the
+     * pooled session, which has reconnected meanwhile: the quiet period must be longer than that retry.
      */
     @Test
     @Order(5)
-    @Tag(FaultSettings.OPEN_DEFECT)
     void aBrokerOutageIsAnswered503AndEveryAcceptedRequestIsDeliveredOnceTheBrokerIsBack() throws Exception {
         List<String> addresses = accounts("broker-down");
         long deadLettersBefore = deadLetters();
