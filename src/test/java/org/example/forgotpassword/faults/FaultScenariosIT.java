@@ -222,8 +222,10 @@ class FaultScenariosIT {
         long deadLettersBefore = deadLetters();
         AtomicReference<CompletableFuture<Instant>> outage = new AtomicReference<>();
         AtomicReference<ApiClient.Reply> duringOutage = new AtomicReference<>();
+        AtomicInteger sendingAtStop = new AtomicInteger();
 
         List<ForgotLoad.Outcome> outcomes = load(addresses, N, once(N / 3, () -> {
+            sendingAtStop.set(stack.mailServer().connectionsInProgress());
             stack.stopBroker();
             outage.set(CompletableFuture.supplyAsync(() -> {
                 pause(FaultSettings.brokerDown());
@@ -237,7 +239,8 @@ class FaultScenariosIT {
 
         long refused = outcomes.stream().filter(outcome -> outcome.status() == 503).count();
         FaultFigures result = record("5 broker stopped " + FaultSettings.brokerDown().toSeconds() + " s", outcomes,
-                settled, deadLettersBefore, brokerBack, "answered 503 during the outage " + refused
+                settled, deadLettersBefore, brokerBack, "SMTP connections open at the stop " + sendingAtStop.get()
+                        + ", answered 503 during the outage " + refused
                         + ", first accepted after the restart +" + secondsAfter(brokerBack, firstAcceptedAfter(
                         outcomes, brokerBack)) + " s");
         assertThat(duringOutage.get()).as("a request sent during the outage was answered").isNotNull();
@@ -247,7 +250,10 @@ class FaultScenariosIT {
         assertThat(outcomes).as("only accepted or 503, never an error").allMatch(outcome -> outcome.accepted()
                 || outcome.status() == 503);
         assertThat(result.report().lost()).isZero();
-        assertThat(result.report().duplicates()).isZero();
+        assertThat(result.report().duplicates())
+                .as("duplicates: at most one per mail whose commit after the 250 met the outage (one per SMTP"
+                        + " connection open when the broker stopped)")
+                .isLessThanOrEqualTo(sendingAtStop.get());
         assertThat(result.deadLettered()).isZero();
     }
 
