@@ -23,6 +23,7 @@ import java.util.function.IntConsumer;
 import org.example.forgotpassword.devstack.PostgresServer;
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
+import org.example.forgotpassword.it.OpsMetrics;
 import org.example.forgotpassword.it.SmtpRelay;
 import org.example.forgotpassword.it.load.DeliveryReport;
 import org.example.forgotpassword.it.load.ForgotLoad;
@@ -49,8 +50,9 @@ class FaultScenariosIT {
     static final int N = FaultSettings.requests();
     static final String OUTBOX = "mail-outbox";
     static final String DEAD_LETTERS = "DLQ";
-    static final String TRANSIENT_FAILURES = "forgot_password_mail_attempts_failed_total{kind=\"transient\"}";
-    static final String PERMANENT_FAILURES = "forgot_password_mail_attempts_failed_total{kind=\"permanent\"}";
+    static final String FAILED_ATTEMPTS = "forgot_password_mail_attempts_failed_total";
+    static final String TRANSIENT_FAILURES = "kind=\"transient\"";
+    static final String PERMANENT_FAILURES = "kind=\"permanent\"";
 
     static FaultStack stack;
     static final List<FaultFigures> figures = Collections.synchronizedList(new ArrayList<>());
@@ -90,7 +92,7 @@ class FaultScenariosIT {
         List<String> addresses = accounts("smtp-down");
         SmtpRelay smtp = stack.mailServer();
         long deadLettersBefore = deadLetters();
-        long transientBefore = ServiceMetrics.value(stack.appUrl(), TRANSIENT_FAILURES);
+        long transientBefore = failedAttempts(TRANSIENT_FAILURES);
         AtomicReference<CompletableFuture<Instant>> outage = new AtomicReference<>();
 
         List<ForgotLoad.Outcome> outcomes = load(addresses, N, once(N / 4, () -> outage.set(
@@ -107,7 +109,7 @@ class FaultScenariosIT {
         Instant smtpBack = outage.get().join();
         Settled settled = Settled.await(stack.mails(), stack.broker(), outcomes);
 
-        long transientFailures = ServiceMetrics.value(stack.appUrl(), TRANSIENT_FAILURES) - transientBefore;
+        long transientFailures = failedAttempts(TRANSIENT_FAILURES) - transientBefore;
         FaultFigures result = record("1 SMTP down " + FaultSettings.smtpDown().toSeconds() + " s", outcomes, settled,
                 deadLettersBefore, smtpBack, "failed attempts while down " + transientFailures);
         assertThat(transientFailures).as("deliveries that met the closed port").isPositive();
@@ -162,7 +164,7 @@ class FaultScenariosIT {
         SmtpRelay smtp = stack.mailServer();
         smtp.rejectRecipients(unknownMailbox::equals);
         long deadLettersBefore = deadLetters();
-        long permanentBefore = ServiceMetrics.value(stack.appUrl(), PERMANENT_FAILURES);
+        long permanentBefore = failedAttempts(PERMANENT_FAILURES);
 
         List<ForgotLoad.Outcome> outcomes = load(addresses, N + 1, accepted -> {
         });
@@ -176,7 +178,7 @@ class FaultScenariosIT {
                 .contains(unknownMailbox);
         assertThat(smtp.attemptsFor(unknownMailbox)).as("a permanent refusal is not retried").isEqualTo(1);
         assertThat(stack.mails().mailsFor(unknownMailbox)).isEmpty();
-        assertThat(ServiceMetrics.value(stack.appUrl(), PERMANENT_FAILURES) - permanentBefore).isEqualTo(1);
+        assertThat(failedAttempts(PERMANENT_FAILURES) - permanentBefore).isEqualTo(1);
         assertThat(result.deadLettered()).isEqualTo(1);
         assertThat(deadLetterReasons()).anyMatch(reason -> reason.contains("550"));
         assertThat(result.report().lost()).isZero();
@@ -387,6 +389,13 @@ class FaultScenariosIT {
 
     static String secondsAfter(Instant from, Instant to) {
         return String.format("%.1f", Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    /** The service's own count of failed SMTP attempts of a kind, from {@code GET /ops/metrics}. */
+    static long failedAttempts(String kind) {
+        String metrics = new OpsMetrics(new ApiClient(stack.appUrl())).scrape();
+        return OpsMetrics.sample(metrics, FAILED_ATTEMPTS, kind)
+                .orElseThrow(() -> new AssertionError(FAILED_ATTEMPTS + "{" + kind + "} not in\n" + metrics));
     }
 
     static long deadLetters() {

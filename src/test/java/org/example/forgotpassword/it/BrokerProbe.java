@@ -118,25 +118,16 @@ public final class BrokerProbe {
     }
 
     private Object invoke(String resource, String operation, Object... arguments) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
-             QueueConnection connection = factory.createQueueConnection();
-             QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            QueueRequestor requestor = new QueueRequestor(session,
-                    ActiveMQJMSClient.createQueue("activemq.management"));
-            connection.start();
-            Message request = session.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, resource, operation, arguments);
-            Message reply = requestor.request(request);
-            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException("Management operation failed: " + JMSManagementHelper.getResult(reply));
-            }
-            return JMSManagementHelper.getResult(reply);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot run " + operation + " on " + url, e);
-        }
+        return ask(request -> JMSManagementHelper.putOperationInvocation(request, resource, operation, arguments),
+                operation);
     }
 
     private Object attribute(String resource, String attribute) {
+        return ask(request -> JMSManagementHelper.putAttribute(request, resource, attribute), attribute);
+    }
+
+    /** One request to the broker's management address; {@code what} names it in failures. */
+    private Object ask(ManagementRequest filler, String what) {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
              QueueConnection connection = factory.createQueueConnection();
              QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
@@ -144,14 +135,19 @@ public final class BrokerProbe {
                     ActiveMQJMSClient.createQueue("activemq.management"));
             connection.start();
             Message request = session.createMessage();
-            JMSManagementHelper.putAttribute(request, resource, attribute);
+            filler.fill(request);
             Message reply = requestor.request(request);
             if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException("Management query failed: " + JMSManagementHelper.getResult(reply));
+                throw new IllegalStateException("Management request " + what + " failed: "
+                        + JMSManagementHelper.getResult(reply));
             }
             return JMSManagementHelper.getResult(reply);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot query " + resource + " on " + url, e);
+            throw new IllegalStateException("Cannot ask for " + what + " on " + url, e);
         }
+    }
+
+    private interface ManagementRequest {
+        void fill(Message request) throws Exception;
     }
 }
