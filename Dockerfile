@@ -4,7 +4,10 @@
 #   docker run -p 8080:8080 -e ARTEMIS_URL=tcp://broker:61616 -e ARTEMIS_USER=... -e ARTEMIS_PASSWORD=... \
 #              -e APP_BASE_URL=https://example.com -e MAIL_FROM=no-reply@example.com -e MAIL_SMTP_HOST=smtp \
 #              -e MAIL_SMTP_USER=... -e MAIL_SMTP_PASSWORD=... \
-#              -e DB_URL=jdbc:postgresql://db:5432/forgot -e DB_USER=... -e DB_PASSWORD=... forgot-password
+#              -e DB_URL=jdbc:postgresql://db:5432/forgot -e DB_USER=... -e DB_PASSWORD=... \
+#              -v forgot-password-data:/opt/payara/data forgot-password
+# The volume keeps the instance's transaction log and name (README, "Reliability"): a container started again on it
+# completes the transactions its predecessor left in doubt. Give every instance a volume of its own.
 # Every setting comes from the environment (README, "Configuration"). The image starts the server through
 # server-config/payara/launch.sh, as the run command does.
 
@@ -27,6 +30,8 @@ COPY --from=build --chown=payara:payara /build/target/stack/forgot-password.war 
 COPY --from=build --chown=payara:payara /build/target/stack/lib/ /opt/payara/app/lib/
 COPY --from=build --chown=payara:payara /build/server-config/payara/ /opt/payara/server-config/payara/
 USER payara
+RUN mkdir -p /opt/payara/data
+VOLUME ["/opt/payara/data"]
 ENV MP_CONFIG_PROFILE=prod \
     DATA_DIR=/opt/payara/data \
     HTTP_PORT=8080 \

@@ -5,7 +5,7 @@
 #   launch.sh <payara-micro.jar> <artemis-ra.rar> <app.war> [extra Payara Micro options...]
 #
 # Environment (see README): ARTEMIS_URL (tcp://host:port, or tcp://primary:port,tcp://backup:port), ARTEMIS_USER, ARTEMIS_PASSWORD, DB_URL, DB_USER,
-# DB_PASSWORD, DATA_DIR, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS, and the application's own keys
+# DB_PASSWORD, DATA_DIR, INSTANCE_NAME, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS, and the application's own keys
 # (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...). JDBC drivers in <dir of app.war>/lib/*.jar are added to the server.
 set -euo pipefail
 
@@ -65,11 +65,38 @@ fi
 export ARTEMIS_RA_ARCHIVE=$rar
 export HTTP_BIND_ADDRESS=${HTTP_BIND_ADDRESS:-0.0.0.0}
 
+# DATA_DIR holds the instance's state: its transaction log, and the embedded database when DB_URL is not set. It must
+# survive restarts and belong to one instance only.
+data_dir=${DATA_DIR:-./data}
+mkdir -p "$data_dir"
+data_dir=$(cd "$data_dir" && pwd)
+
+# The transaction log, and the name that marks this instance's XA branches on the broker (README, "Reliability").
+# A transaction prepared on the broker when the instance died is completed when it starts again: its transaction
+# manager reads the log, commits what it had decided to commit and rolls back the rest, but only for branches that
+# carry its own name. So the name must be the same after a restart and differ between instances sharing a broker:
+# it is kept next to the log (the host name, with a random suffix, on the first start) unless INSTANCE_NAME sets it.
+export TX_LOG_DIR=$data_dir/transactions
+mkdir -p "$TX_LOG_DIR"
+name_file=$TX_LOG_DIR/instance-name
+kept_name=$(cat "$name_file" 2>/dev/null || true)
+if [ -z "${INSTANCE_NAME:-}" ]; then
+  INSTANCE_NAME=${kept_name:-${HOSTNAME:-$(uname -n)}-$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')}
+elif [ -n "$kept_name" ] && [ "$kept_name" != "$INSTANCE_NAME" ]; then
+  echo "The transaction log in $TX_LOG_DIR belongs to instance $kept_name, not to INSTANCE_NAME=$INSTANCE_NAME:" \
+    "its in-doubt transactions would never be completed. Keep the name, or give this instance its own DATA_DIR." >&2
+  exit 64
+fi
+if [[ ! $INSTANCE_NAME =~ ^[A-Za-z0-9._-]{1,40}$ ]]; then
+  echo "INSTANCE_NAME must be 1-40 letters, digits, '.', '_' or '-', got: $INSTANCE_NAME" >&2
+  exit 64
+fi
+echo "$INSTANCE_NAME" > "$name_file"
+export INSTANCE_NAME
+
 # The database: PostgreSQL (or H2) at DB_URL, else an embedded H2 file database in DATA_DIR that survives restarts.
 if [ -z "${DB_URL:-}" ]; then
-  data_dir=${DATA_DIR:-./data}
-  mkdir -p "$data_dir"
-  export DB_URL="jdbc:h2:file:$(cd "$data_dir" && pwd)/forgot-password;LOCK_TIMEOUT=10000"
+  export DB_URL="jdbc:h2:file:$data_dir/forgot-password;LOCK_TIMEOUT=10000"
   export DB_USER=${DB_USER:-forgot}
   export DB_PASSWORD=${DB_PASSWORD:-forgot}
 fi
@@ -98,9 +125,11 @@ mail_stream_provider=${MAIL_STREAM_PROVIDER-org.eclipse.angus.mail.util.MailStre
 exec java ${JAVA_OPTS:--Xmx256m} ${mail_stream_provider:+"-Djakarta.mail.util.StreamProvider=$mail_stream_provider"} \
   -jar "$micro_jar" \
   --nocluster \
+  --name "$INSTANCE_NAME" \
   --port "${HTTP_PORT:-8080}" \
   --prebootcommandfile "$config_dir/pre-boot-commands.asadmin" \
   --postbootcommandfile "$config_dir/post-boot-commands.asadmin" \
+  --postdeploycommandfile "$config_dir/post-deploy-commands.asadmin" \
   ${drivers:+--addlibs "$drivers"} \
   --deploy "$war:/" \
   "$@"

@@ -81,6 +81,32 @@ public final class PostgresServer implements AutoCloseable {
         return password;
     }
 
+    /**
+     * Freezes the whole cluster (SIGSTOP to the postmaster and every backend): open connections stay open, and
+     * every statement and commit waits, as on a database host that stalls.
+     */
+    public void freeze() {
+        signalAll("-STOP");
+    }
+
+    /** Lets a frozen cluster run again (SIGCONT). */
+    public void thaw() {
+        signalAll("-CONT");
+    }
+
+    private void signalAll(String signal) {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().descendants()
+                .forEach(backend -> command.add(Long.toString(backend.pid())));
+        run(command);
+    }
+
     @Override
     public void close() {
         try {

@@ -315,6 +315,55 @@ class FaultScenariosIT {
         assertThat(result.deadLettered()).isZero();
     }
 
+    @Test
+    @Order(8)
+    void transactionsInDoubtAtACrashAreCompletedByTheRestartedApplication() throws Exception {
+        assumeTrue(FaultSettings.inDoubtScenario(), "opt-in: -Dfaults.in-doubt=true (README, \"Reliability\")");
+        List<String> addresses = accounts("in-doubt");
+        long deadLettersBefore = deadLetters();
+        SmtpRelay smtp = stack.mailServer();
+        AtomicInteger inDoubtAtKill = new AtomicInteger();
+        AtomicInteger inSmtpConversationAtKill = new AtomicInteger();
+
+        AcrossARestart run = loadAcrossARestart(addresses, () -> {
+            smtp.stall();
+            stack.database().freeze();
+            try {
+                inDoubtAtKill.set(awaitPreparedTransactions(Duration.ofSeconds(5)));
+                inSmtpConversationAtKill.set(smtp.connectionsInProgress());
+                stack.killApp();
+            } finally {
+                stack.database().thaw();
+                smtp.resume();
+            }
+        });
+        Settled settled = Settled.await(stack.mails(), stack.broker(), run.outcomes());
+
+        FaultFigures result = record("8 Payara SIGKILL in doubt", run.outcomes(), settled, deadLettersBefore,
+                run.restarted(), "prepared on the broker at the kill " + inDoubtAtKill.get() + ", SMTP conversations cut "
+                        + inSmtpConversationAtKill.get() + ", restart took " + run.boot().toSeconds() + " s");
+        assertThat(inDoubtAtKill.get()).as("transactions in doubt at the kill").isPositive();
+        assertThat(result.report().lost()).isZero();
+        assertThat(result.report().duplicates())
+                .as("duplicates: at most one per SMTP conversation cut between the 250 and the commit")
+                .isLessThanOrEqualTo(inSmtpConversationAtKill.get());
+        assertThat(result.deadLettered()).isZero();
+    }
+
+    /**
+     * With the database frozen, a delivery that has prepared its broker branches waits for the database's commit
+     * (the last resource, committed after the prepare) until the crash: prepared on the broker, in doubt.
+     */
+    static int awaitPreparedTransactions(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        int prepared = stack.broker().preparedTransactions().size();
+        while (prepared == 0 && Instant.now().isBefore(deadline)) {
+            pause(Duration.ofMillis(100));
+            prepared = stack.broker().preparedTransactions().size();
+        }
+        return prepared;
+    }
+
     /** The requests of a scenario that takes the application away, and when it was back. */
     record AcrossARestart(List<ForgotLoad.Outcome> outcomes, Duration boot, Instant restarted) {
     }
@@ -363,10 +412,11 @@ class FaultScenariosIT {
         DeliveryReport report = DeliveryReport.of(outcomes, settled.mailsPerAddress());
         Duration recovery = Duration.between(faultOver, settled.lastMailSeen());
         FaultFigures result = new FaultFigures(scenario, report, deadLetters() - deadLettersBefore,
-                recovery.isNegative() ? Duration.ZERO : recovery, details);
+                settled.preparedLeft(), recovery.isNegative() ? Duration.ZERO : recovery, details);
         figures.add(result);
         System.out.println(result.line());
         assertThat(report.accepted()).as("accepted requests").isGreaterThanOrEqualTo(N);
+        assertThat(settled.preparedLeft()).as("transactions left in doubt on the broker").isZero();
         return result;
     }
 

@@ -40,4 +40,14 @@ final class FaultSettings {
     static Duration quiet() {
         return Duration.ofSeconds(Integer.getInteger("faults.quiet-seconds", 90));
     }
+
+    /**
+     * Whether scenario 8 (a kill with transactions in doubt) runs: {@code -Dfaults.in-doubt=true}. Not in the default
+     * run: in one of its first three runs Payara's file transaction log did not survive the kill and the restarted
+     * instance could not complete the in-doubt transactions (README, "Reliability"), a defect of the server that
+     * would turn the whole build red at random.
+     */
+    static boolean inDoubtScenario() {
+        return Boolean.getBoolean("faults.in-doubt");
+    }
 }

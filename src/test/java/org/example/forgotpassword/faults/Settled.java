@@ -17,8 +17,10 @@ import org.example.forgotpassword.it.load.MailTally;
  *
  * @param mailsPerAddress mails per address of every request sent, 0 included
  * @param lastMailSeen    when the last missing mail was seen arriving (the end of the recovery)
+ * @param preparedLeft    transactions still prepared on the broker, in doubt: work half done, which only the
+ *                        transaction manager that began them (or an operator) can finish
  */
-record Settled(Map<String, Integer> mailsPerAddress, Instant lastMailSeen) {
+record Settled(Map<String, Integer> mailsPerAddress, Instant lastMailSeen, int preparedLeft) {
 
     private static final List<String> QUEUES = List.of("password-reset-requests", "mail-outbox");
 
@@ -33,7 +35,7 @@ record Settled(Map<String, Integer> mailsPerAddress, Instant lastMailSeen) {
         for (ForgotLoad.Outcome outcome : outcomes) {
             counts.computeIfAbsent(outcome.address(), address -> mails.mailsFor(address).size());
         }
-        return new Settled(counts, lastMailSeen);
+        return new Settled(counts, lastMailSeen, broker.preparedTransactions().size());
     }
 
     private static void awaitEmptyQueues(BrokerProbe broker, Duration timeout) throws InterruptedException {
