@@ -415,6 +415,14 @@ class FaultScenariosIT {
                 settled.preparedLeft(), recovery.isNegative() ? Duration.ZERO : recovery, details);
         figures.add(result);
         System.out.println(result.line());
+        if (report.lost() > 0) {
+            System.out.println("FAULT " + scenario + ": no mail for " + outcomes.stream()
+                    .filter(outcome -> outcome.accepted() && settled.mailsPerAddress().get(outcome.address()) == 0)
+                    .map(ForgotLoad.Outcome::address).toList() + "; the broker holds " + stack.broker().messageCount(
+                    "password-reset-requests") + " reset requests, " + stack.broker().messageCount(OUTBOX)
+                    + " mails and " + stack.broker().preparedTransactions().size() + " prepared transactions; "
+                    + "Payara's log: " + stack.appLog());
+        }
         assertThat(report.accepted()).as("accepted requests").isGreaterThanOrEqualTo(N);
         assertThat(settled.preparedLeft()).as("transactions left in doubt on the broker").isZero();
         return result;

@@ -34,11 +34,20 @@ final class FaultSettings {
     }
 
     /**
-     * How long to wait for the next mail before the missing ones count as lost: longer than the transaction
-     * manager's commit retry (60 s), which completes the transactions a broker outage interrupted.
+     * How long to wait for the next mail, once the broker holds nothing of the service's, before the missing ones
+     * count as lost.
      */
     static Duration quiet() {
-        return Duration.ofSeconds(Integer.getInteger("faults.quiet-seconds", 90));
+        return Duration.ofSeconds(Integer.getInteger("faults.quiet-seconds", 30));
+    }
+
+    /**
+     * How long to wait for the next mail while the broker still holds the service's work: a prepared transaction
+     * (Payara retries a commit that met a broker outage every 60 s, and a retry can meet a session that has not
+     * reconnected yet) or a message far up the redelivery back-off.
+     */
+    static Duration settleLimit() {
+        return Duration.ofSeconds(Integer.getInteger("faults.settle-limit-seconds", 300));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -29,16 +30,31 @@ public final class MailTally {
         this.webUrl = webUrl;
     }
 
+    /**
+     * The mails GreenMail holds for an address: none when it has no mailbox yet (GreenMail answers 4xx for an
+     * address that never received a mail). A server error is asked again before it fails the test, so that a
+     * hiccup of the test's mail server is never counted as a lost mail.
+     */
     public JsonArray mailsFor(String address) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(webUrl + "/api/user/" + ApiClient.encode(address) + "/messages/"))
+                .timeout(Duration.ofSeconds(30)).GET().build();
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(webUrl + "/api/user/" + ApiClient.encode(address) + "/messages/"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return JsonArray.EMPTY_JSON_ARRAY;
-            }
-            try (var reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readArray();
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    try (var reader = Json.createReader(new StringReader(response.body()))) {
+                        return reader.readArray();
+                    }
+                }
+                if (response.statusCode() < 500) {
+                    return JsonArray.EMPTY_JSON_ARRAY;
+                }
+                if (attempt == 3) {
+                    throw new IllegalStateException("The mail server answers " + response.statusCode()
+                            + " for the mails of " + address);
+                }
+                Thread.sleep(500);
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the mails of " + address, e);
@@ -53,16 +69,32 @@ public final class MailTally {
      * counts each address's mails. @return mails per address, 0 included
      */
     public Map<String, Integer> awaitOneEach(Collection<String> addresses, Duration quiet) throws InterruptedException {
+        return awaitOneEach(addresses, quiet, () -> false, quiet);
+    }
+
+    /**
+     * Waits until every address has a mail. A missing mail counts as lost only once nothing new arrived for
+     * {@code quiet} and {@code workPending} says nothing is left that could still send it (a message waiting for
+     * its redelivery, a transaction the transaction manager will retry), or once {@code limit} has passed
+     * without a new mail. @return mails per address, 0 included
+     */
+    public Map<String, Integer> awaitOneEach(Collection<String> addresses, Duration quiet, BooleanSupplier workPending,
+                                             Duration limit) throws InterruptedException {
         Set<String> waiting = new HashSet<>(addresses);
         Instant lastProgress = Instant.now();
-        while (!waiting.isEmpty() && Instant.now().isBefore(lastProgress.plus(quiet))) {
+        while (!waiting.isEmpty()) {
             int before = waiting.size();
             waiting.removeIf(address -> !mailsFor(address).isEmpty());
+            Instant now = Instant.now();
             if (waiting.size() < before) {
-                lastProgress = Instant.now();
-            } else {
-                Thread.sleep(500);
+                lastProgress = now;
+                continue;
             }
+            boolean quietOver = now.isAfter(lastProgress.plus(quiet));
+            if (now.isAfter(lastProgress.plus(limit)) || quietOver && !workPending.getAsBoolean()) {
+                break;
+            }
+            Thread.sleep(quietOver ? 2_000 : 500);
         }
         Map<String, Integer> counts = new HashMap<>();
         for (String address : addresses) {
