@@ -24,13 +24,11 @@ import org.example.forgotpassword.it.load.MailTally;
  */
 record Settled(Map<String, Integer> mailsPerAddress, Instant lastMailSeen, int preparedLeft) {
 
-    private static final List<String> QUEUES = List.of("password-reset-requests", "mail-outbox");
-
     static Settled await(MailTally mails, BrokerProbe broker, List<ForgotLoad.Outcome> outcomes)
             throws InterruptedException {
         List<String> accepted = outcomes.stream().filter(ForgotLoad.Outcome::accepted)
                 .map(ForgotLoad.Outcome::address).toList();
-        mails.awaitOneEach(accepted, FaultSettings.quiet(), () -> holdsWork(broker), FaultSettings.settleLimit());
+        mails.awaitOneEach(accepted, FaultSettings.quiet(), broker::holdsServiceWork, FaultSettings.settleLimit());
         Instant lastMailSeen = Instant.now();
         awaitEmptyQueues(broker, Duration.ofSeconds(60));
         Map<String, Integer> counts = new HashMap<>();
@@ -40,16 +38,10 @@ record Settled(Map<String, Integer> mailsPerAddress, Instant lastMailSeen, int p
         return new Settled(counts, lastMailSeen, broker.preparedTransactions().size());
     }
 
-    /** Whether the broker still holds something of the service's that can become a mail. */
-    private static boolean holdsWork(BrokerProbe broker) {
-        return QUEUES.stream().anyMatch(queue -> broker.messageCount(queue) > 0)
-                || !broker.preparedTransactions().isEmpty();
-    }
-
     private static void awaitEmptyQueues(BrokerProbe broker, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (QUEUES.stream().allMatch(queue -> broker.messageCount(queue) == 0)) {
+            if (BrokerProbe.SERVICE_QUEUES.stream().allMatch(queue -> broker.messageCount(queue) == 0)) {
                 return;
             }
             Thread.sleep(250);

@@ -30,6 +30,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 public final class BrokerProbe {
 
+    /** The service's work queues: what waits there (or is in delivery, or scheduled for a redelivery) becomes mail. */
+    public static final List<String> SERVICE_QUEUES = List.of("password-reset-requests", "mail-outbox");
+
     private static final Pattern PREPARED_ID = Pattern.compile("base64: (\\S+)");
     private final String url;
     private final String user;
@@ -69,6 +72,15 @@ public final class BrokerProbe {
             }
         }
         return ids;
+    }
+
+    /**
+     * Whether the broker still holds something of the service's that can become a mail: a message on a work queue
+     * (waiting, in delivery or scheduled for a redelivery) or a prepared transaction, which the transaction manager
+     * that began it completes (Payara retries a commit every 60 s; a restarted instance recovers its own).
+     */
+    public boolean holdsServiceWork() {
+        return SERVICE_QUEUES.stream().anyMatch(queue -> messageCount(queue) > 0) || !preparedTransactions().isEmpty();
     }
 
     /** Rolls a prepared transaction back (the operator's heuristic decision): its messages are delivered again. */

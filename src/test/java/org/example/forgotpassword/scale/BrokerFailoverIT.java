@@ -39,12 +39,6 @@ import org.junit.jupiter.api.Test;
  */
 class BrokerFailoverIT {
 
-    /**
-     * Payara's transaction manager retries a commit that met the fail-over (XA_RETRY) after this fixed interval
-     * (com.sun.jts.CosTransactions.Configuration.COMMIT_RETRY_WAIT); the mails of those transactions come after it.
-     */
-    static final Duration TRANSACTION_MANAGER_RETRY = Duration.ofSeconds(60);
-
     static final StartedServers servers = new StartedServers();
     static ArtemisBroker primary;
     static ArtemisBroker backup;
@@ -132,8 +126,8 @@ class BrokerFailoverIT {
         Instant loadDone = Instant.now();
         BrokerProbe survivor = new BrokerProbe(backup.url(), backup.user(), backup.password());
         int preparedAfterLoad = survivor.preparedTransactions().size();
-        Deliveries.Counted counted = Deliveries.awaitTheTransactionManager(mails, survivor, outcomes,
-                TRANSACTION_MANAGER_RETRY.plusSeconds(30));
+        Deliveries.Counted counted = Deliveries.await(mails, survivor, outcomes, ScaleSettings.quiet(),
+                ScaleSettings.settleLimit());
         DeliveryReport report = DeliveryReport.of(outcomes, counted.mailsPerAddress());
         Instant killed = killedAt.get();
         assertThat(killed).as("primary killed mid-stream").isNotNull();

@@ -1,6 +1,7 @@
 package org.example.forgotpassword.scale;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.example.forgotpassword.devstack.PostgresServer;
@@ -19,6 +20,19 @@ final class ScaleSettings {
     /** Accepted requests per fault test: {@code -Dscale.requests=N} (at least 200 for the figures in the README). */
     static int requests() {
         return Integer.getInteger("scale.requests", 200);
+    }
+
+    /** How long without a new mail, once the broker holds nothing of the service's, before the missing ones are lost. */
+    static Duration quiet() {
+        return Duration.ofSeconds(Integer.getInteger("scale.quiet-seconds", 30));
+    }
+
+    /**
+     * How long without a new mail while the broker still holds a message or a prepared transaction of the service's
+     * (Payara retries a commit that met a broker's death every 60 s).
+     */
+    static Duration settleLimit() {
+        return Duration.ofSeconds(Integer.getInteger("scale.settle-limit-seconds", 300));
     }
 
     static Path workDir(StackLayout layout, String test) {
