@@ -71,6 +71,13 @@ data_dir=${DATA_DIR:-./data}
 mkdir -p "$data_dir"
 data_dir=$(cd "$data_dir" && pwd)
 
+# Payara Micro unpacks its runtime (about 120 MB) into a new temporary directory at every start and removes it only
+# when it stops cleanly: every kill or crash would leave one behind in /tmp. It goes into DATA_DIR/tmp instead, which
+# is emptied here: what it holds is from an earlier start of this instance, and no other instance uses DATA_DIR.
+tmp_dir=$data_dir/tmp
+rm -rf "$tmp_dir"
+mkdir -p "$tmp_dir"
+
 # The transaction log, and the name that marks this instance's XA branches on the broker (README, "Reliability").
 # A transaction prepared on the broker when the instance died is completed when it starts again: its transaction
 # manager reads the log, commits what it had decided to commit and rolls back the rest, but only for branches that
@@ -122,7 +129,7 @@ mail_stream_provider=${MAIL_STREAM_PROVIDER-org.eclipse.angus.mail.util.MailStre
 
 # JAVA_OPTS is split on spaces on purpose (several options in one variable).
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--Xmx256m} ${mail_stream_provider:+"-Djakarta.mail.util.StreamProvider=$mail_stream_provider"} \
+exec java -Djava.io.tmpdir="$tmp_dir" ${JAVA_OPTS:--Xmx256m} ${mail_stream_provider:+"-Djakarta.mail.util.StreamProvider=$mail_stream_provider"} \
   -jar "$micro_jar" \
   --nocluster \
   --name "$INSTANCE_NAME" \
