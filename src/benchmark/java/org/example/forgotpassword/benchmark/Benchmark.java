@@ -46,7 +46,7 @@ public final class Benchmark {
     private final StackLayout layout;
     private final Path outputDir;
     private final Path ceilingWar;
-    private final int mails = Integer.getInteger("benchmark.mails", 3_000);
+    private final int mails = Integer.getInteger("benchmark.mails", 10_000);
     private final int runs = Integer.getInteger("benchmark.runs", 3);
     private final int connections = Integer.getInteger("benchmark.connections", 32);
     private final int acceptSeconds = Integer.getInteger("benchmark.accept-seconds", 4);
