@@ -135,7 +135,7 @@ class FaultScenariosIT {
         Duration firstDelay = redeliveryDelay();
         List<Duration> firstGaps = new ArrayList<>();
         List<Duration> secondGaps = new ArrayList<>();
-        for (String address : acceptedAddresses(outcomes)) {
+        for (String address : ForgotLoad.acceptedAddresses(outcomes)) {
             List<Instant> attempts = smtp.attemptTimesFor(address);
             assertThat(attempts).as("attempts for " + address).hasSize(refusals + 1);
             firstGaps.add(Duration.between(attempts.get(0), attempts.get(1)));
@@ -174,7 +174,7 @@ class FaultScenariosIT {
 
         FaultFigures result = record("3 SMTP 550 for one address", withoutAddress(outcomes, unknownMailbox), settled,
                 deadLettersBefore, loadDone, "attempts for the refused address " + smtp.attemptsFor(unknownMailbox));
-        assertThat(acceptedAddresses(outcomes)).as("the refused address was accepted like any other")
+        assertThat(ForgotLoad.acceptedAddresses(outcomes)).as("the refused address was accepted like any other")
                 .contains(unknownMailbox);
         assertThat(smtp.attemptsFor(unknownMailbox)).as("a permanent refusal is not retried").isEqualTo(1);
         assertThat(stack.mails().mailsFor(unknownMailbox)).isEmpty();
@@ -430,10 +430,6 @@ class FaultScenariosIT {
 
     static int accepted(List<ForgotLoad.Outcome> outcomes) {
         return (int) outcomes.stream().filter(ForgotLoad.Outcome::accepted).count();
-    }
-
-    static List<String> acceptedAddresses(List<ForgotLoad.Outcome> outcomes) {
-        return outcomes.stream().filter(ForgotLoad.Outcome::accepted).map(ForgotLoad.Outcome::address).toList();
     }
 
     static List<ForgotLoad.Outcome> withoutAddress(List<ForgotLoad.Outcome> outcomes, String address) {

@@ -2,7 +2,6 @@ package org.example.forgotpassword.faults;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,15 +25,11 @@ record Settled(Map<String, Integer> mailsPerAddress, Instant lastMailSeen, int p
 
     static Settled await(MailTally mails, BrokerProbe broker, List<ForgotLoad.Outcome> outcomes)
             throws InterruptedException {
-        List<String> accepted = outcomes.stream().filter(ForgotLoad.Outcome::accepted)
-                .map(ForgotLoad.Outcome::address).toList();
-        mails.awaitOneEach(accepted, FaultSettings.quiet(), broker::holdsServiceWork, FaultSettings.settleLimit());
+        mails.awaitOneEach(ForgotLoad.acceptedAddresses(outcomes), FaultSettings.quiet(), broker::holdsServiceWork,
+                FaultSettings.settleLimit());
         Instant lastMailSeen = Instant.now();
         awaitEmptyQueues(broker, Duration.ofSeconds(60));
-        Map<String, Integer> counts = new HashMap<>();
-        for (ForgotLoad.Outcome outcome : outcomes) {
-            counts.computeIfAbsent(outcome.address(), address -> mails.mailsFor(address).size());
-        }
+        Map<String, Integer> counts = mails.countsFor(outcomes.stream().map(ForgotLoad.Outcome::address).toList());
         return new Settled(counts, lastMailSeen, broker.preparedTransactions().size());
     }
 

@@ -2,7 +2,6 @@ package org.example.forgotpassword.it.load;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,14 +31,9 @@ public final class Deliveries {
      */
     public static Counted await(MailTally mails, BrokerProbe broker, List<ForgotLoad.Outcome> outcomes, Duration quiet,
                                 Duration limit) throws InterruptedException {
-        List<String> accepted = outcomes.stream().filter(ForgotLoad.Outcome::accepted)
-                .map(ForgotLoad.Outcome::address).toList();
-        Map<String, Integer> counts = new HashMap<>(mails.awaitOneEach(accepted, quiet, broker::holdsServiceWork,
-                limit));
+        mails.awaitOneEach(ForgotLoad.acceptedAddresses(outcomes), quiet, broker::holdsServiceWork, limit);
         Instant waitEnded = Instant.now();
-        for (ForgotLoad.Outcome outcome : outcomes) {
-            counts.computeIfAbsent(outcome.address(), address -> mails.mailsFor(address).size());
-        }
+        Map<String, Integer> counts = mails.countsFor(outcomes.stream().map(ForgotLoad.Outcome::address).toList());
         return new Counted(counts, broker.preparedTransactions().size(), waitEnded);
     }
 }

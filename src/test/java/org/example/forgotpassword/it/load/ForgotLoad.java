@@ -127,6 +127,11 @@ public final class ForgotLoad {
         return false;
     }
 
+    /** The addresses of the accepted requests, in the order they were sent. */
+    public static List<String> acceptedAddresses(List<Outcome> outcomes) {
+        return outcomes.stream().filter(Outcome::accepted).map(Outcome::address).toList();
+    }
+
     /** The longest time between two consecutive accepted replies, a measure of how long the service was away. */
     public static Duration longestGapBetweenAcceptances(List<Outcome> outcomes) {
         List<Instant> answers = outcomes.stream().filter(Outcome::accepted).map(Outcome::answered).sorted().toList();

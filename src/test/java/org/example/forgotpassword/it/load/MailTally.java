@@ -65,21 +65,13 @@ public final class MailTally {
     }
 
     /**
-     * Waits until every address has a mail, or until nothing new arrived for {@code quiet} (the rest is lost), then
-     * counts each address's mails. @return mails per address, 0 included
-     */
-    public Map<String, Integer> awaitOneEach(Collection<String> addresses, Duration quiet) throws InterruptedException {
-        return awaitOneEach(addresses, quiet, () -> false, quiet);
-    }
-
-    /**
      * Waits until every address has a mail. A missing mail counts as lost only once nothing new arrived for
      * {@code quiet} and {@code workPending} says nothing is left that could still send it (a message waiting for
      * its redelivery, a transaction the transaction manager will retry), or once {@code limit} has passed
-     * without a new mail. @return mails per address, 0 included
+     * without a new mail.
      */
-    public Map<String, Integer> awaitOneEach(Collection<String> addresses, Duration quiet, BooleanSupplier workPending,
-                                             Duration limit) throws InterruptedException {
+    public void awaitOneEach(Collection<String> addresses, Duration quiet, BooleanSupplier workPending, Duration limit)
+            throws InterruptedException {
         Set<String> waiting = new HashSet<>(addresses);
         Instant lastProgress = Instant.now();
         while (!waiting.isEmpty()) {
@@ -92,13 +84,17 @@ public final class MailTally {
             }
             boolean quietOver = now.isAfter(lastProgress.plus(quiet));
             if (now.isAfter(lastProgress.plus(limit)) || quietOver && !workPending.getAsBoolean()) {
-                break;
+                return;
             }
             Thread.sleep(quietOver ? 2_000 : 500);
         }
+    }
+
+    /** @return the mails each address holds now, 0 included; an address given twice is counted once */
+    public Map<String, Integer> countsFor(Collection<String> addresses) {
         Map<String, Integer> counts = new HashMap<>();
         for (String address : addresses) {
-            counts.put(address, mailsFor(address).size());
+            counts.computeIfAbsent(address, mailbox -> mailsFor(mailbox).size());
         }
         return counts;
     }
