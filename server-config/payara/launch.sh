@@ -65,8 +65,8 @@ fi
 export ARTEMIS_RA_ARCHIVE=$rar
 export HTTP_BIND_ADDRESS=${HTTP_BIND_ADDRESS:-0.0.0.0}
 
-# DATA_DIR holds the instance's state: its transaction log, and the embedded database when DB_URL is not set. It must
-# survive restarts and belong to one instance only.
+# DATA_DIR holds the instance's state: its name, and the embedded database when DB_URL is not set. It must survive
+# restarts (unless INSTANCE_NAME is set and the database is external) and belong to one instance only.
 data_dir=${DATA_DIR:-./data}
 mkdir -p "$data_dir"
 data_dir=$(cd "$data_dir" && pwd)
@@ -78,11 +78,13 @@ tmp_dir=$data_dir/tmp
 rm -rf "$tmp_dir"
 mkdir -p "$tmp_dir"
 
-# The transaction log, and the name that marks this instance's XA branches on the broker (README, "Reliability").
-# A transaction prepared on the broker when the instance died is completed when it starts again: its transaction
-# manager reads the log, commits what it had decided to commit and rolls back the rest, but only for branches that
-# carry its own name. So the name must be the same after a restart and differ between instances sharing a broker:
-# it is kept next to the log (the host name, with a random suffix, on the first start) unless INSTANCE_NAME sets it.
+# The name that marks this instance's XA branches on the broker and its commit decisions in the database (README,
+# "Reliability"). A transaction prepared on the broker when the instance died is completed when it starts again:
+# its transaction manager commits what its decisions in the database say was committed and rolls back the rest, but
+# only for branches that carry its own name. So the name must be the same after a restart and differ between
+# instances sharing a broker: it is kept in DATA_DIR (the host name, with a random suffix, on the first start)
+# unless INSTANCE_NAME sets it. TX_LOG_DIR is Payara's file transaction log, no longer written (the decisions are in
+# the database) but still opened by Payara.
 export TX_LOG_DIR=$data_dir/transactions
 mkdir -p "$TX_LOG_DIR"
 name_file=$TX_LOG_DIR/instance-name
@@ -90,7 +92,7 @@ kept_name=$(cat "$name_file" 2>/dev/null || true)
 if [ -z "${INSTANCE_NAME:-}" ]; then
   INSTANCE_NAME=${kept_name:-${HOSTNAME:-$(uname -n)}-$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')}
 elif [ -n "$kept_name" ] && [ "$kept_name" != "$INSTANCE_NAME" ]; then
-  echo "The transaction log in $TX_LOG_DIR belongs to instance $kept_name, not to INSTANCE_NAME=$INSTANCE_NAME:" \
+  echo "The data directory $data_dir belongs to instance $kept_name, not to INSTANCE_NAME=$INSTANCE_NAME:" \
     "its in-doubt transactions would never be completed. Keep the name, or give this instance its own DATA_DIR." >&2
   exit 64
 fi
@@ -100,6 +102,13 @@ if [[ ! $INSTANCE_NAME =~ ^[A-Za-z0-9._-]{1,40}$ ]]; then
 fi
 echo "$INSTANCE_NAME" > "$name_file"
 export INSTANCE_NAME
+
+# The transaction manager records its commit decisions in the database (pre-boot-commands.asadmin), one row per
+# decision plus a marker row per instance, and after a restart recovers the branches of the server name it finds
+# there for its own instance name. Payara Micro's instance name is "server" in every instance, so instances sharing
+# a database would find each other's rows; the query is narrowed to this instance's server name, which starts with
+# INSTANCE_NAME and a comma (INSTANCE_NAME's characters, checked above, are safe in an SQL literal).
+tx_server_query="select distinct servername from txn_log_table where instancename = ? and substring(servername from 1 for $((${#INSTANCE_NAME} + 1))) = '$INSTANCE_NAME,'"
 
 # The database: PostgreSQL (or H2) at DB_URL, else an embedded H2 file database in DATA_DIR that survives restarts.
 if [ -z "${DB_URL:-}" ]; then
@@ -129,7 +138,7 @@ mail_stream_provider=${MAIL_STREAM_PROVIDER-org.eclipse.angus.mail.util.MailStre
 
 # JAVA_OPTS is split on spaces on purpose (several options in one variable).
 # shellcheck disable=SC2086
-exec java -Djava.io.tmpdir="$tmp_dir" ${JAVA_OPTS:--Xmx256m} ${mail_stream_provider:+"-Djakarta.mail.util.StreamProvider=$mail_stream_provider"} \
+exec java -Djava.io.tmpdir="$tmp_dir" ${JAVA_OPTS:--Xmx256m} -Dcom.sun.jts.dblogging.selectservernamequery="$tx_server_query" ${mail_stream_provider:+"-Djakarta.mail.util.StreamProvider=$mail_stream_provider"} \
   -jar "$micro_jar" \
   --nocluster \
   --name "$INSTANCE_NAME" \

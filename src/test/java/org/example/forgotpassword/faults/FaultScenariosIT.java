@@ -8,10 +8,16 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 import org.example.forgotpassword.devstack.PostgresServer;
 import org.example.forgotpassword.it.ApiClient;
@@ -208,6 +215,10 @@ class FaultScenariosIT {
                 .filter(message -> poison.contains(message.properties().get("dlqOriginalMessageId"))).toList();
         assertThat(deadLettered).hasSize(poison.size())
                 .allSatisfy(message -> assertThat((String) message.properties().get("dlqReason")).isNotBlank());
+        assertThat(deadLetterReasonsRecordedFor(poison)).as("the database's record of the dead letters")
+                .isEqualTo(deadLettered.stream().collect(Collectors.toMap(
+                        message -> (String) message.properties().get("dlqOriginalMessageId"),
+                        message -> (String) message.properties().get("dlqReason"))));
         assertThat(result.deadLettered()).isEqualTo(poison.size());
         assertThat(result.report().lost()).isZero();
         assertThat(result.report().duplicates()).isZero();
@@ -459,6 +470,24 @@ class FaultScenariosIT {
     static List<String> deadLetterReasons() {
         return stack.broker().browse(DEAD_LETTERS).stream()
                 .map(message -> String.valueOf(message.properties().get("dlqReason"))).toList();
+    }
+
+    /** The reasons in the table {@code dead_letter}, by the dead-lettered message's id. */
+    static Map<String, String> deadLetterReasonsRecordedFor(List<String> messageIds) throws SQLException {
+        PostgresServer database = stack.database();
+        Map<String, String> reasons = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT message_id, reason FROM dead_letter WHERE message_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("varchar", messageIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    reasons.put(rows.getString("message_id"), rows.getString("reason"));
+                }
+            }
+        }
+        return reasons;
     }
 
     static void awaitDeadLetters(long count) throws InterruptedException {
