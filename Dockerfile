@@ -8,7 +8,7 @@
 #              -v forgot-password-data:/opt/payara/data forgot-password
 # The volume keeps the instance's name (README, "Reliability"): a container started again on it completes the
 # transactions its predecessor left in doubt (their decisions are in the database). Give every instance a volume of
-# its own, or a stable INSTANCE_NAME of its own (-e INSTANCE_NAME=...).
+# its own.
 # Every setting comes from the environment (README, "Configuration"). The image starts the server through
 # server-config/payara/launch.sh, as the run command does.
 

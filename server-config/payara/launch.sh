@@ -66,7 +66,7 @@ export ARTEMIS_RA_ARCHIVE=$rar
 export HTTP_BIND_ADDRESS=${HTTP_BIND_ADDRESS:-0.0.0.0}
 
 # DATA_DIR holds the instance's state: its name, and the embedded database when DB_URL is not set. It must survive
-# restarts (unless INSTANCE_NAME is set and the database is external) and belong to one instance only.
+# restarts and belong to one instance only.
 data_dir=${DATA_DIR:-./data}
 mkdir -p "$data_dir"
 data_dir=$(cd "$data_dir" && pwd)
