@@ -42,8 +42,4 @@ public class DeadLetter {
         this.reason = reason.length() <= REASON_LENGTH ? reason : reason.substring(0, REASON_LENGTH - 1) + "…";
         this.deadLetteredAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
-
-    public String reason() {
-        return reason;
-    }
 }
