@@ -325,7 +325,7 @@ class FaultScenariosIT {
     @Test
     @Order(8)
     void transactionsInDoubtAtACrashAreCompletedByTheRestartedApplication() throws Exception {
-        assumeTrue(FaultSettings.inDoubtScenario(), "left out with -Dfaults.in-doubt=false");
+        assumeTrue(FaultSettings.inDoubtScenario(), "opt-in: -Dfaults.in-doubt=true (README, \"Reliability\")");
         List<String> addresses = accounts("in-doubt");
         long deadLettersBefore = deadLetters();
         SmtpRelay smtp = stack.mailServer();

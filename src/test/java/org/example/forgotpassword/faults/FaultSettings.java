@@ -51,11 +51,13 @@ final class FaultSettings {
     }
 
     /**
-     * Whether scenario 8 (a kill with transactions in doubt) runs; {@code -Dfaults.in-doubt=false} leaves it out (it
-     * takes about 2 min). It was opt-in while Payara kept its decisions in its file log, which did not survive the
-     * kill in one of seven runs (README, "Reliability").
+     * Whether scenario 8 (a kill with transactions in doubt) runs: {@code -Dfaults.in-doubt=true}. Not in the default
+     * run: its set-up does not always catch a transaction between its prepare and its commit (in one of nine runs
+     * with the decisions in the database nothing was prepared at the kill, and the scenario failed its
+     * precondition), which would turn the build red at random. It completed every run that caught some (README,
+     * "Reliability").
      */
     static boolean inDoubtScenario() {
-        return Boolean.parseBoolean(System.getProperty("faults.in-doubt", "true"));
+        return Boolean.getBoolean("faults.in-doubt");
     }
 }
