@@ -5,7 +5,7 @@
 #   launch.sh <payara-micro.jar> <artemis-ra.rar> <app.war> [extra Payara Micro options...]
 #
 # Environment (see README): ARTEMIS_URL (tcp://host:port, or tcp://primary:port,tcp://backup:port), ARTEMIS_USER, ARTEMIS_PASSWORD, DB_URL, DB_USER,
-# DB_PASSWORD, DATA_DIR, INSTANCE_NAME, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS, and the application's own keys
+# DB_PASSWORD, DATA_DIR, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS, and the application's own keys
 # (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...). JDBC drivers in <dir of app.war>/lib/*.jar are added to the server.
 set -euo pipefail
 
@@ -41,20 +41,18 @@ for url in "${broker_urls[@]}"; do
 done
 export ARTEMIS_CONNECTOR_CLASSES=$(IFS=,; echo "${connector_classes[*]}")
 export ARTEMIS_CONNECTION_PARAMETERS=$(IFS=,; echo "${connection_parameters[*]}")
-# Calls wait at most 5 s for one broker, 10 s for a pair: with the client's default, 30 s, consumer threads and HTTP
-# requests hung on a dead broker for minutes (the fault suite's broker outage, BrokerFailoverIT). A pair: HA, and
-# consumers that buffer nothing ahead, so that a session which does not survive the fail-over holds at most the
-# message it is processing. One broker: the client's default buffer (1 MiB).
-# Pooled (outbound) connections reconnect too (a pair: fail over, with the same 10 s): a transaction that was
-# prepared when the broker went away is committed by the transaction manager's retry, 60 s later, through the same
-# pooled session, which must therefore survive the outage or the fail-over (README, "Running at scale",
-# "Reliability"). Sessions that failed and were replaced left the outbox's consumers stuck in those retries.
+# The adapter's calls (the message-driven beans') wait at most 5 s for one broker, 10 s for a pair; with the
+# client's default, 30 s, consumer threads hung on a dead broker. A pair: HA, and consumers that buffer nothing
+# ahead, so that a session which does not survive the fail-over holds at most the message it is processing.
+# Pooled (outbound) connections, the forgot endpoint's sends: at most 2 s per call, so that a request answers 503
+# within 2 s when the broker is away. One broker: a pooled connection that lost it is replaced, not reconnected;
+# a pair: it fails over, and a request during the fail-over waits for it at most ARTEMIS_CALL_TIMEOUT.
 if [ "${#broker_urls[@]}" -gt 1 ]; then
   export ARTEMIS_HA=true ARTEMIS_CALL_TIMEOUT=10000 ARTEMIS_CONSUMER_WINDOW_SIZE=0 \
-    ARTEMIS_POOL_RECONNECT_ATTEMPTS=-1 ARTEMIS_POOL_CALL_TIMEOUT=10000 ARTEMIS_POOL_FAIL_ALL=false
+    ARTEMIS_POOL_RECONNECT_ATTEMPTS=-1 ARTEMIS_POOL_CALL_TIMEOUT=2000
 else
   export ARTEMIS_HA=false ARTEMIS_CALL_TIMEOUT=5000 ARTEMIS_CONSUMER_WINDOW_SIZE=1048576 \
-    ARTEMIS_POOL_RECONNECT_ATTEMPTS=-1 ARTEMIS_POOL_CALL_TIMEOUT=5000 ARTEMIS_POOL_FAIL_ALL=false
+    ARTEMIS_POOL_RECONNECT_ATTEMPTS=0 ARTEMIS_POOL_CALL_TIMEOUT=2000
 fi
 : "${ARTEMIS_USER:?ARTEMIS_USER must be set (the broker user)}"
 : "${ARTEMIS_PASSWORD:?ARTEMIS_PASSWORD must be set (the broker password)}"
@@ -65,8 +63,8 @@ fi
 export ARTEMIS_RA_ARCHIVE=$rar
 export HTTP_BIND_ADDRESS=${HTTP_BIND_ADDRESS:-0.0.0.0}
 
-# DATA_DIR holds the instance's state: its name, and the embedded database when DB_URL is not set. It must survive
-# restarts and belong to one instance only.
+# DATA_DIR holds the instance's state: the embedded database when DB_URL is not set. It must survive restarts and
+# belong to one instance only.
 data_dir=${DATA_DIR:-./data}
 mkdir -p "$data_dir"
 data_dir=$(cd "$data_dir" && pwd)
@@ -77,38 +75,6 @@ data_dir=$(cd "$data_dir" && pwd)
 tmp_dir=$data_dir/tmp
 rm -rf "$tmp_dir"
 mkdir -p "$tmp_dir"
-
-# The name that marks this instance's XA branches on the broker and its commit decisions in the database (README,
-# "Reliability"). A transaction prepared on the broker when the instance died is completed when it starts again:
-# its transaction manager commits what its decisions in the database say was committed and rolls back the rest, but
-# only for branches that carry its own name. So the name must be the same after a restart and differ between
-# instances sharing a broker: it is kept in DATA_DIR (the host name, with a random suffix, on the first start)
-# unless INSTANCE_NAME sets it. TX_LOG_DIR is Payara's file transaction log, no longer written (the decisions are in
-# the database) but still opened by Payara.
-export TX_LOG_DIR=$data_dir/transactions
-mkdir -p "$TX_LOG_DIR"
-name_file=$TX_LOG_DIR/instance-name
-kept_name=$(cat "$name_file" 2>/dev/null || true)
-if [ -z "${INSTANCE_NAME:-}" ]; then
-  INSTANCE_NAME=${kept_name:-${HOSTNAME:-$(uname -n)}-$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')}
-elif [ -n "$kept_name" ] && [ "$kept_name" != "$INSTANCE_NAME" ]; then
-  echo "The data directory $data_dir belongs to instance $kept_name, not to INSTANCE_NAME=$INSTANCE_NAME:" \
-    "its in-doubt transactions would never be completed. Keep the name, or give this instance its own DATA_DIR." >&2
-  exit 64
-fi
-if [[ ! $INSTANCE_NAME =~ ^[A-Za-z0-9._-]{1,40}$ ]]; then
-  echo "INSTANCE_NAME must be 1-40 letters, digits, '.', '_' or '-', got: $INSTANCE_NAME" >&2
-  exit 64
-fi
-echo "$INSTANCE_NAME" > "$name_file"
-export INSTANCE_NAME
-
-# The transaction manager records its commit decisions in the database (pre-boot-commands.asadmin), one row per
-# decision plus a marker row per instance, and after a restart recovers the branches of the server name it finds
-# there for its own instance name. Payara Micro's instance name is "server" in every instance, so instances sharing
-# a database would find each other's rows; the query is narrowed to this instance's server name, which starts with
-# INSTANCE_NAME and a comma (INSTANCE_NAME's characters, checked above, are safe in an SQL literal).
-tx_server_query="select distinct servername from txn_log_table where instancename = ? and substring(servername from 1 for $((${#INSTANCE_NAME} + 1))) = '$INSTANCE_NAME,'"
 
 # The database: PostgreSQL (or H2) at DB_URL, else an embedded H2 file database in DATA_DIR that survives restarts.
 if [ -z "${DB_URL:-}" ]; then
@@ -138,14 +104,12 @@ mail_stream_provider=${MAIL_STREAM_PROVIDER-org.eclipse.angus.mail.util.MailStre
 
 # JAVA_OPTS is split on spaces on purpose (several options in one variable).
 # shellcheck disable=SC2086
-exec java -Djava.io.tmpdir="$tmp_dir" ${JAVA_OPTS:--Xmx256m} -Dcom.sun.jts.dblogging.selectservernamequery="$tx_server_query" ${mail_stream_provider:+"-Djakarta.mail.util.StreamProvider=$mail_stream_provider"} \
+exec java -Djava.io.tmpdir="$tmp_dir" ${JAVA_OPTS:--Xmx256m} ${mail_stream_provider:+"-Djakarta.mail.util.StreamProvider=$mail_stream_provider"} \
   -jar "$micro_jar" \
   --nocluster \
-  --name "$INSTANCE_NAME" \
   --port "${HTTP_PORT:-8080}" \
   --prebootcommandfile "$config_dir/pre-boot-commands.asadmin" \
   --postbootcommandfile "$config_dir/post-boot-commands.asadmin" \
-  --postdeploycommandfile "$config_dir/post-deploy-commands.asadmin" \
   ${drivers:+--addlibs "$drivers"} \
   --deploy "$war:/" \
   "$@"

@@ -2,7 +2,7 @@ package org.example.forgotpassword.account.boundary;
 
 import java.util.Locale;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,7 @@ import org.example.forgotpassword.reset.entity.EmailAddress;
 
 /** {@code POST /accounts/} with {@code email}, {@code password} and optional {@code locale} ({@code en}, {@code zh-CN}). */
 @Path("accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
 

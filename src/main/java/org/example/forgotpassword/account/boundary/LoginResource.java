@@ -1,6 +1,6 @@
 package org.example.forgotpassword.account.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,7 +24,7 @@ import org.example.forgotpassword.reset.entity.EmailAddress;
  * unknown address alike. It only checks credentials (no session), so the reset flow can be tried end to end.
  */
 @Path("login")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class LoginResource {
 

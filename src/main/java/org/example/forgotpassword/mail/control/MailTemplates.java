@@ -3,7 +3,6 @@ package org.example.forgotpassword.mail.control;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +31,9 @@ public class MailTemplates {
     @Inject
     TextResources texts;
 
-    public OutgoingMail render(String name, Locale locale, String recipient, Map<String, String> values) {
+    /** @param mailId the mail's stable id, which becomes its {@code Message-ID} */
+    public OutgoingMail render(String mailId, String name, Locale locale, String recipient,
+                               Map<String, String> values) {
         String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
         // No fallback to the JVM's default locale: English is the base bundle, not whatever the server runs in.
         String subject = ResourceBundle.getBundle("i18n.mail", locale,
@@ -41,7 +42,7 @@ public class MailTemplates {
         String text = fill(texts.get("mail-templates/" + name + "_" + language + ".txt"), values, false);
         String html = fill(texts.get("mail-templates/" + name + "_" + language + ".html"), values, true);
         String prefixedSubject = subjectPrefix.isBlank() ? subject : subjectPrefix.strip() + " " + subject;
-        return new OutgoingMail(UUID.randomUUID().toString(), recipient, prefixedSubject, text, html);
+        return new OutgoingMail(mailId, recipient, prefixedSubject, text, html);
     }
 
     static String fill(String template, Map<String, String> values, boolean html) {

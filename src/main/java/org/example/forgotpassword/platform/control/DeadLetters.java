@@ -27,15 +27,10 @@ import org.example.forgotpassword.platform.entity.Metric;
 /**
  * Moves a message no version of this service can process (a "poison" message) to the broker's dead-letter queue
  * at once, with the reason in the property {@value #REASON}, instead of letting it be redelivered until the
- * broker gives up. The copy is sent in the delivery's transaction: either the original is consumed and the copy
- * is in {@code DLQ}, or neither. Operators see and retry or purge it in the broker console (README, "Operations");
- * the table {@code dead_letter} keeps the history, written in the same transaction.
- *
- * <p>The record also makes the database take part in every dead-lettering transaction, and that is required: Payara
- * writes the commit decision of a transaction with two broker branches into the database, in the database's own
- * transaction (README, "Transactions in doubt after a crash"), and a transaction without a database connection
- * cannot get one while it commits: the commit fails, and the poison message stays on its queue (seen in the fault
- * suite, with connections of the pool broken on the way).
+ * broker gives up. The copy is durable on the broker before the record of it is written to {@code dead_letter}
+ * (the history that stays when operators retry or purge the queue in the broker console, docs/operations.md), and
+ * both before the delivery returns and the original is acknowledged: a crash in between leaves the original to be
+ * delivered, and dead-lettered, again; nothing is lost.
  */
 @ApplicationScoped
 public class DeadLetters implements MetricSource {
@@ -57,7 +52,7 @@ public class DeadLetters implements MetricSource {
     @PersistenceContext(unitName = "forgot-password")
     EntityManager entityManager;
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void deadLetter(Message original, String originalQueue, String reason) {
         try (JMSContext context = connectionFactory.createContext()) {
             TextMessage copy = context.createTextMessage(original instanceof TextMessage text ? text.getText() : null);

@@ -1,6 +1,6 @@
 package org.example.forgotpassword.reset.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,7 @@ import org.example.forgotpassword.reset.entity.EmailAddress;
  * are the same either way. The mail goes out in the background.
  */
 @Path("password/forgot")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ForgotPasswordResource {
 

@@ -2,7 +2,7 @@ package org.example.forgotpassword.reset.boundary;
 
 import java.util.Locale;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import org.example.forgotpassword.reset.control.ResetTokens;
  * and sends no referrer, so the token in its address goes nowhere.
  */
 @Path("password/reset")
-@RequestScoped
+@ApplicationScoped
 public class PasswordResetResource {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
