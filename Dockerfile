@@ -6,9 +6,8 @@
 #              -e MAIL_SMTP_USER=... -e MAIL_SMTP_PASSWORD=... \
 #              -e DB_URL=jdbc:postgresql://db:5432/forgot -e DB_USER=... -e DB_PASSWORD=... \
 #              -v forgot-password-data:/opt/payara/data forgot-password
-# The volume keeps the instance's name (README, "Reliability"): a container started again on it completes the
-# transactions its predecessor left in doubt (their decisions are in the database). Give every instance a volume of
-# its own.
+# The volume holds the embedded H2 database when DB_URL is not set (with PostgreSQL it only holds Payara's scratch
+# files). Give every instance a volume of its own.
 # Every setting comes from the environment (README, "Configuration"). The image starts the server through
 # server-config/payara/launch.sh, as the run command does.
 
