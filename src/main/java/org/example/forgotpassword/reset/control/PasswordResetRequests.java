@@ -44,8 +44,10 @@ public class PasswordResetRequests {
             throw new ApiException(ErrorCode.QUEUE_UNAVAILABLE, brokerUnavailable);
         }
         statistics.recordAccepted();
-        LOG.log(perMessageLog.level(), "Queued reset request {0} for {1} as message {2}",
-                new Object[] {request.requestId(), email.masked(), messageId});
+        if (LOG.isLoggable(perMessageLog.level())) {
+            LOG.log(perMessageLog.level(), "Queued reset request {0} for {1} as message {2}",
+                    new Object[] {request.requestId(), email.masked(), messageId});
+        }
         return request;
     }
 
