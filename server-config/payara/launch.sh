@@ -125,6 +125,7 @@ exec java -Djava.io.tmpdir="$tmp_dir" ${JAVA_OPTS:--Xmx256m} \
   --port "${HTTP_PORT:-8080}" \
   --prebootcommandfile "$config_dir/pre-boot-commands.asadmin" \
   --postbootcommandfile "$config_dir/post-boot-commands.asadmin" \
+  --postdeploycommandfile "$config_dir/post-deploy-commands.asadmin" \
   ${drivers:+--addlibs "$drivers"} \
   --deploy "$war:/" \
   "$@"

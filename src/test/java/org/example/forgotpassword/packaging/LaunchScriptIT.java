@@ -101,9 +101,10 @@ class LaunchScriptIT {
         assertThat(run.value("ARGS")).contains("--nohazelcast", "--port 18080",
                 "--prebootcommandfile " + SCRIPT.getParent().resolve("pre-boot-commands.asadmin"),
                 "--postbootcommandfile " + SCRIPT.getParent().resolve("post-boot-commands.asadmin"),
+                "--postdeploycommandfile " + SCRIPT.getParent().resolve("post-deploy-commands.asadmin"),
                 "--addlibs " + work.resolve("app/lib/postgresql.jar"),
                 "--deploy " + work.resolve("app/app.war") + ":/")
-                .doesNotContain("--nocluster", "--postdeploycommandfile");
+                .doesNotContain("--nocluster");
     }
 
     @Test
