@@ -2,6 +2,7 @@ package org.example.forgotpassword.platform.control;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The languages the service answers and mails in; anything else falls back to English. */
 public final class SupportedLocales {
@@ -22,6 +23,24 @@ public final class SupportedLocales {
             }
         }
         return Messages.ENGLISH;
+    }
+
+    /**
+     * The language an account may choose explicitly: {@code en}, {@code zh} or {@code zh-CN}.
+     *
+     * @return empty for any other tag
+     */
+    public static Optional<Locale> chosen(String tag) {
+        return switch (tag.strip()) {
+            case "en" -> Optional.of(Messages.ENGLISH);
+            case "zh", "zh-CN" -> Optional.of(Messages.CHINESE);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The suffix of the page and mail templates in the language: {@code zh} or {@code en}. */
+    public static String templateSuffix(Locale locale) {
+        return "zh".equals(pick(List.of(locale)).getLanguage()) ? "zh" : "en";
     }
 
     /** Parses a language tag carried in a message or a stored setting; unknown or blank tags mean English. */
