@@ -14,13 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.account.control.Accounts;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
-import org.example.forgotpassword.platform.control.SupportedLocales;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.RequestFields;
-import org.example.forgotpassword.reset.entity.EmailAddress;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 
 /** {@code POST /accounts/} with {@code email}, {@code password} and optional {@code locale} ({@code en}, {@code zh-CN}). */
 @Path("accounts")

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
-import org.example.forgotpassword.platform.control.SupportedLocales;
 import org.example.forgotpassword.platform.control.TextResources;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 
 /**
  * Renders a mail from {@code mail-templates/<name>_<language>.txt|.html} and the subject from the

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
-import org.example.forgotpassword.platform.control.SupportedLocales;
 import org.example.forgotpassword.platform.control.TextResources;
 import org.example.forgotpassword.platform.entity.RequestFields;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 import org.example.forgotpassword.reset.control.PasswordResets;
 import org.example.forgotpassword.reset.control.ResetTokens;
 

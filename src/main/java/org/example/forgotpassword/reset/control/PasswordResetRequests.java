@@ -7,10 +7,10 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.control.PerMessageLog;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
-import org.example.forgotpassword.reset.entity.EmailAddress;
 import org.example.forgotpassword.reset.entity.ResetRequest;
 
 /**

@@ -1,4 +1,4 @@
-package org.example.forgotpassword.platform.control;
+package org.example.forgotpassword.platform.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

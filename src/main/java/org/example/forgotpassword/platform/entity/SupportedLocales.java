@@ -1,4 +1,4 @@
-package org.example.forgotpassword.platform.control;
+package org.example.forgotpassword.platform.entity;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,6 +6,9 @@ import java.util.Optional;
 
 /** The languages the service answers and mails in; anything else falls back to English. */
 public final class SupportedLocales {
+
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private SupportedLocales() {
     }
@@ -16,13 +19,13 @@ public final class SupportedLocales {
                 continue;
             }
             if ("zh".equalsIgnoreCase(preference.getLanguage())) {
-                return Messages.CHINESE;
+                return CHINESE;
             }
             if ("en".equalsIgnoreCase(preference.getLanguage())) {
-                return Messages.ENGLISH;
+                return ENGLISH;
             }
         }
-        return Messages.ENGLISH;
+        return ENGLISH;
     }
 
     /**
@@ -32,8 +35,8 @@ public final class SupportedLocales {
      */
     public static Optional<Locale> chosen(String tag) {
         return switch (tag.strip()) {
-            case "en" -> Optional.of(Messages.ENGLISH);
-            case "zh", "zh-CN" -> Optional.of(Messages.CHINESE);
+            case "en" -> Optional.of(ENGLISH);
+            case "zh", "zh-CN" -> Optional.of(CHINESE);
             default -> Optional.empty();
         };
     }
@@ -45,6 +48,6 @@ public final class SupportedLocales {
 
     /** Parses a language tag carried in a message or a stored setting; unknown or blank tags mean English. */
     public static Locale fromTag(String tag) {
-        return tag == null || tag.isBlank() ? Messages.ENGLISH : pick(List.of(Locale.forLanguageTag(tag)));
+        return tag == null || tag.isBlank() ? ENGLISH : pick(List.of(Locale.forLanguageTag(tag)));
     }
 }
