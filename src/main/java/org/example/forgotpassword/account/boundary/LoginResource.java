@@ -1,6 +1,6 @@
 package org.example.forgotpassword.account.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,19 +12,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.account.control.Accounts;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.RequestFields;
-import org.example.forgotpassword.reset.entity.EmailAddress;
 
 /**
  * {@code POST /login/} with {@code email} and {@code password}: 200, or 401 (1301) for a wrong password and an
  * unknown address alike. It only checks credentials (no session), so the reset flow can be tried end to end.
  */
 @Path("login")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class LoginResource {
 

@@ -3,7 +3,6 @@ package org.example.forgotpassword.mail.control;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.example.forgotpassword.platform.control.TextResources;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.platform.control.TextResources;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 
 /**
  * Renders a mail from {@code mail-templates/<name>_<language>.txt|.html} and the subject from the
@@ -32,8 +32,10 @@ public class MailTemplates {
     @Inject
     TextResources texts;
 
-    public OutgoingMail render(String name, Locale locale, String recipient, Map<String, String> values) {
-        String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
+    /** @param mailId the mail's stable id, which becomes its {@code Message-ID} */
+    public OutgoingMail render(String mailId, String name, Locale locale, String recipient,
+                               Map<String, String> values) {
+        String language = SupportedLocales.templateSuffix(locale);
         // No fallback to the JVM's default locale: English is the base bundle, not whatever the server runs in.
         String subject = ResourceBundle.getBundle("i18n.mail", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
@@ -41,7 +43,7 @@ public class MailTemplates {
         String text = fill(texts.get("mail-templates/" + name + "_" + language + ".txt"), values, false);
         String html = fill(texts.get("mail-templates/" + name + "_" + language + ".html"), values, true);
         String prefixedSubject = subjectPrefix.isBlank() ? subject : subjectPrefix.strip() + " " + subject;
-        return new OutgoingMail(UUID.randomUUID().toString(), recipient, prefixedSubject, text, html);
+        return new OutgoingMail(mailId, recipient, prefixedSubject, text, html);
     }
 
     static String fill(String template, Map<String, String> values, boolean html) {

@@ -8,10 +8,9 @@ import jakarta.transaction.Transactional;
 import org.example.forgotpassword.mail.entity.SentMail;
 
 /**
- * Which mails the SMTP server has already accepted. The record is committed in a transaction of its own right after
- * the server's 250, not with the delivery: if the delivery is rolled back or redelivered afterwards, the mail is not
- * sent twice. What remains is a crash between the 250 and this commit (milliseconds), the one window in which a
- * mail can go out twice.
+ * Which reset requests' mails the SMTP server has already accepted, by request id. The record is committed right
+ * after the server's 250: a redelivery of the request afterwards does not mail it twice. What remains is a crash
+ * between the 250 and this commit (milliseconds), the one window in which a mail can go out twice.
  */
 @ApplicationScoped
 public class SentMails {
@@ -19,11 +18,6 @@ public class SentMails {
     @PersistenceContext(unitName = "forgot-password")
     EntityManager entityManager;
 
-    /**
-     * Read outside the delivery's transaction, whose only resource then is the broker: it commits in one phase,
-     * with nothing for the transaction manager to record (README, "Transactions in doubt after a crash"). The row is
-     * committed on its own anyway, so the delivery's transaction would not see more.
-     */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean wasSent(String mailId) {
         return entityManager.find(SentMail.class, mailId) != null;

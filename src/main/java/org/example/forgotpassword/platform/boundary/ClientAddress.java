@@ -3,7 +3,8 @@ package org.example.forgotpassword.platform.boundary;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * request comes from one of {@code http.trusted-proxies} (the load balancer); then the nearest address that is not
  * a trusted proxy is the client. Anyone else could put anything into that header.
  */
-@RequestScoped
+@ApplicationScoped
 public class ClientAddress {
 
     @Inject
@@ -24,8 +25,15 @@ public class ClientAddress {
     @ConfigProperty(name = "http.trusted-proxies", defaultValue = "none")
     List<String> trustedProxies;
 
+    private Set<String> trusted;
+
+    @PostConstruct
+    void parse() {
+        trusted = Set.copyOf(trustedProxies);
+    }
+
+    /** The client of the current request. */
     public String get() {
-        Set<String> trusted = Set.copyOf(trustedProxies);
         String remote = request.getRemoteAddr();
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded == null || !trusted.contains(remote)) {

@@ -3,7 +3,7 @@ package org.example.forgotpassword.platform.boundary;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ import org.example.forgotpassword.platform.entity.Metric;
  * (payara/Payara#6041). Operational data, not secrets; still, route {@code /ops/} only from inside the network.
  */
 @Path("ops/metrics")
-@RequestScoped
+@ApplicationScoped
 public class MetricsResource {
 
     @Inject

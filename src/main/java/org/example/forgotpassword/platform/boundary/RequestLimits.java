@@ -1,6 +1,6 @@
 package org.example.forgotpassword.platform.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,7 +13,7 @@ import org.example.forgotpassword.platform.entity.RateLimit;
  * configured by the {@code rate-limit.*} keys. Each method counts the current request and throws
  * {@link ApiException} 1429 when a limit is reached. Unknown addresses are limited exactly like known ones.
  */
-@RequestScoped
+@ApplicationScoped
 public class RequestLimits {
 
     @Inject

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -17,25 +18,17 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.example.forgotpassword.platform.entity.DeadLetter;
 import org.example.forgotpassword.platform.entity.Metric;
 
 /**
  * Moves a message no version of this service can process (a "poison" message) to the broker's dead-letter queue
  * at once, with the reason in the property {@value #REASON}, instead of letting it be redelivered until the
- * broker gives up. The copy is sent in the delivery's transaction: either the original is consumed and the copy
- * is in {@code DLQ}, or neither. Operators see and retry or purge it in the broker console (README, "Operations");
- * the table {@code dead_letter} keeps the history, written in the same transaction.
- *
- * <p>The record also makes the database take part in every dead-lettering transaction, and that is required: Payara
- * writes the commit decision of a transaction with two broker branches into the database, in the database's own
- * transaction (README, "Transactions in doubt after a crash"), and a transaction without a database connection
- * cannot get one while it commits: the commit fails, and the poison message stays on its queue (seen in the fault
- * suite, with connections of the pool broken on the way).
+ * broker gives up. The copy is durable on the broker before the record of it is written to {@code dead_letter}
+ * (the history that stays when operators retry or purge the queue in the broker console, docs/operations.md), and
+ * both before the delivery returns and the original is acknowledged: a crash in between leaves the original to be
+ * delivered, and dead-lettered, again; nothing is lost.
  */
 @ApplicationScoped
 public class DeadLetters implements MetricSource {
@@ -54,10 +47,15 @@ public class DeadLetters implements MetricSource {
     @Resource(name = "jms/DeadLetters")
     Queue deadLetterQueue;
 
-    @PersistenceContext(unitName = "forgot-password")
-    EntityManager entityManager;
+    @Inject
+    DeadLetterRecords records;
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Outside any transaction: a connection of the pool is never enlisted, and the resource adapter would make the
+     * session of a send inside a transaction transacted, with nothing to commit it (WildFly; Payara's adapter is
+     * told to ignore transactions, {@code IgnoreJTA}).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void deadLetter(Message original, String originalQueue, String reason) {
         try (JMSContext context = connectionFactory.createContext()) {
             TextMessage copy = context.createTextMessage(original instanceof TextMessage text ? text.getText() : null);
@@ -71,7 +69,7 @@ public class DeadLetters implements MetricSource {
             copy.setStringProperty(ORIGINAL_QUEUE, originalQueue);
             copy.setStringProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetterQueue, copy);
-            entityManager.persist(new DeadLetter(original.getJMSMessageID(), originalQueue, reason));
+            records.record(original.getJMSMessageID(), originalQueue, reason);
             deadLettered.computeIfAbsent(originalQueue, queue -> new AtomicLong()).incrementAndGet();
             LOG.log(Level.WARNING, "Moved message {0} from {1} to the dead-letter queue: {2}",
                     new Object[] {original.getJMSMessageID(), originalQueue, reason});

@@ -65,9 +65,6 @@ public class QueueDepths implements MetricSource {
     @Resource(name = "jms/PasswordResetRequests")
     Queue resetRequests;
 
-    @Resource(name = "jms/MailOutbox")
-    Queue mailOutbox;
-
     @Resource(name = "jms/DeadLetters")
     Queue deadLetters;
 
@@ -88,13 +85,12 @@ public class QueueDepths implements MetricSource {
             TemporaryQueue replies = context.createTemporaryQueue();
             try (JMSConsumer consumer = context.createConsumer(replies)) {
                 Queue management = context.createQueue(managementAddress);
-                for (Queue queue : List.of(resetRequests, mailOutbox, deadLetters)) {
+                for (Queue queue : List.of(resetRequests, deadLetters)) {
                     for (Depth depth : Depth.values()) {
                         Message request = context.createMessage();
                         request.setStringProperty(RESOURCE_NAME, "queue." + queue.getQueueName());
                         request.setStringProperty(ATTRIBUTE, depth.attribute);
                         context.createProducer().setJMSReplyTo(replies).send(management, request);
-                        commitIfTransacted(context);
                         long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
                         Message reply = consumer.receive(left);
                         if (reply == null) {
@@ -110,7 +106,6 @@ public class QueueDepths implements MetricSource {
                         }
                     }
                 }
-                commitIfTransacted(context);
             } finally {
                 // the pooled connection outlives this context, and its temporary queues with it
                 replies.delete();
@@ -119,17 +114,5 @@ public class QueueDepths implements MetricSource {
             LOG.log(Level.FINE, "No queue depths from the broker: {0}", unavailable.toString());
         }
         return metrics;
-    }
-
-    /**
-     * The resource adapter's {@code InJtaTransaction=true} (src/main/rar/META-INF/ra.xml) makes every session of the
-     * pooled factory transacted, also outside a container transaction: the request would wait for a commit that
-     * nobody makes, and the reply with it. Committing that local transaction sends the request (and acknowledges
-     * the replies received so far). A session that is not transacted here needs nothing.
-     */
-    private static void commitIfTransacted(JMSContext context) {
-        if (context.getTransacted()) {
-            context.commit();
-        }
     }
 }

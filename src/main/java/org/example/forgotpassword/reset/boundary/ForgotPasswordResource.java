@@ -1,6 +1,6 @@
 package org.example.forgotpassword.reset.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.control.PasswordResetRequests;
-import org.example.forgotpassword.reset.entity.EmailAddress;
 
 /**
  * {@code POST /password/forgot/} with field {@code email}, as an HTML form or as JSON. Validates, rate-limits and
@@ -23,7 +23,7 @@ import org.example.forgotpassword.reset.entity.EmailAddress;
  * are the same either way. The mail goes out in the background.
  */
 @Path("password/forgot")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ForgotPasswordResource {
 

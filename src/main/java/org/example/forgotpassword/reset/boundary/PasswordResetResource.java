@@ -2,7 +2,7 @@ package org.example.forgotpassword.reset.boundary;
 
 import java.util.Locale;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +19,7 @@ import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.control.TextResources;
 import org.example.forgotpassword.platform.entity.RequestFields;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 import org.example.forgotpassword.reset.control.PasswordResets;
 import org.example.forgotpassword.reset.control.ResetTokens;
 
@@ -29,7 +30,7 @@ import org.example.forgotpassword.reset.control.ResetTokens;
  * and sends no referrer, so the token in its address goes nowhere.
  */
 @Path("password/reset")
-@RequestScoped
+@ApplicationScoped
 public class PasswordResetResource {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -57,7 +58,7 @@ public class PasswordResetResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("token") String token) {
         Locale locale = replies.localeOf(headers::getAcceptableLanguages);
-        String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
+        String language = SupportedLocales.templateSuffix(locale);
         String html = texts.get("pages/reset_" + language + ".html")
                 .replace("{{token}}", tokens.isWellFormed(token) ? token : "");
         return secured(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))

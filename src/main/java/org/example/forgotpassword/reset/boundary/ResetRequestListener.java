@@ -1,51 +1,42 @@
 package org.example.forgotpassword.reset.boundary;
 
-import java.util.Optional;
-import java.util.logging.Logger;
-
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-import org.example.forgotpassword.account.control.Accounts;
-import org.example.forgotpassword.account.entity.Account;
-import org.example.forgotpassword.mail.control.MailOutbox;
-import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.mail.control.PermanentMailFailureException;
 import org.example.forgotpassword.platform.control.DeadLetters;
-import org.example.forgotpassword.platform.control.PerMessageLog;
-import org.example.forgotpassword.reset.control.ResetMailComposer;
+import org.example.forgotpassword.reset.control.ResetMailing;
 import org.example.forgotpassword.reset.control.ResetRequestMessages;
-import org.example.forgotpassword.reset.control.ResetStatistics;
-import org.example.forgotpassword.reset.control.ResetTokenStore;
 import org.example.forgotpassword.reset.control.UnreadableMessageException;
 import org.example.forgotpassword.reset.entity.ResetRequest;
 
 /**
- * Consumes reset requests inside the container: CDI beans, MicroProfile Config, JPA and the JTA transaction are
- * all there in {@code onMessage}, as in a request (what a Celery task gets only after
- * {@code app.app_context().push()}). For an address with an account it stores a new token (older ones stop
- * working) and queues the mail on the outbox; both happen in the delivery's transaction, so either both are
- * committed or the broker redelivers the request. An unknown address gets nothing, and is only counted. A message
- * that is not a reset request of a known version goes to the dead-letter queue at once, with the reason.
+ * Consumes reset requests inside the container: CDI beans, MicroProfile Config and JPA are all there in
+ * {@code onMessage}, as in a request (what a Celery task gets only after {@code app.app_context().push()}). It reads
+ * the message and hands it to {@link ResetMailing}, which mails the link.
+ *
+ * <p>The delivery takes part in no transaction: the resource adapter acknowledges the message when
+ * {@code onMessage} returns and has the broker redeliver it, with back-off, when it throws (the mail server
+ * unavailable or answering 4xx). A message no version of this service can read, and a mail the server refuses for
+ * good (5xx), go to the dead-letter queue at once, with the reason.
  *
  * <p>The destination is the broker's queue name; which resource adapter delivers it is the server's business
- * ({@code glassfish-ejb-jar.xml} for Payara).
+ * ({@code glassfish-ejb-jar.xml} for Payara, {@code jboss-ejb3.xml} for WildFly).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = ResetRequestListener.QUEUE),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ResetRequestListener implements MessageListener {
-
-    private static final Logger LOG = Logger.getLogger(ResetRequestListener.class.getName());
-
-    @Inject
-    PerMessageLog perMessageLog;
 
     static final String QUEUE = "password-reset-requests";
 
@@ -53,22 +44,10 @@ public class ResetRequestListener implements MessageListener {
     ResetRequestMessages messages;
 
     @Inject
+    ResetMailing mailing;
+
+    @Inject
     DeadLetters deadLetters;
-
-    @Inject
-    Accounts accounts;
-
-    @Inject
-    ResetTokenStore tokenStore;
-
-    @Inject
-    ResetMailComposer composer;
-
-    @Inject
-    MailOutbox outbox;
-
-    @Inject
-    ResetStatistics statistics;
 
     @Override
     public void onMessage(Message message) {
@@ -79,18 +58,12 @@ public class ResetRequestListener implements MessageListener {
             deadLetters.deadLetter(message, QUEUE, poison.getMessage());
             return;
         }
-        Optional<Account> account = accounts.find(request.email());
-        if (account.isEmpty()) {
-            statistics.recordUnknownAddress();
-            LOG.log(perMessageLog.level(), "Reset request {0}: no account, no mail", request.requestId());
-            return;
+        try {
+            mailing.mail(request);
+        } catch (PermanentMailFailureException refused) {
+            deadLetters.deadLetter(message, QUEUE, "SMTP refused the mail of reset request " + request.requestId()
+                    + " permanently (" + refused.smtpCode() + "); not retried");
         }
-        String token = tokenStore.issue(account.get());
-        OutgoingMail mail = composer.compose(account.get().email(), account.get().locale(), token);
-        outbox.enqueue(mail);
-        statistics.recordMailQueued();
-        LOG.log(perMessageLog.level(), "Reset request {0}: queued mail {1} to {2}",
-                new Object[] {request.requestId(), mail.mailId(), request.email().masked()});
     }
 
     private ResetRequest read(Message message) {

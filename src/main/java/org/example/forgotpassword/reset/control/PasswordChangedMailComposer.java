@@ -2,6 +2,7 @@ package org.example.forgotpassword.reset.control;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ public class PasswordChangedMailComposer {
 
     public OutgoingMail compose(Account account) {
         String when = account.passwordChangedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        return templates.render(TEMPLATE, account.locale(), account.email(),
+        return templates.render(UUID.randomUUID().toString(), TEMPLATE, account.locale(), account.email(),
                 Map.of("when", when, "forgot-link", baseUrl.replaceAll("/+$", "") + "/password/forgot/"));
     }
 }

@@ -15,7 +15,8 @@ import org.example.forgotpassword.platform.entity.ErrorCode;
 
 /**
  * Sets a new password with a reset token. In one transaction: the token is checked, the password changed, every
- * token of the account spent and the "your password was changed" mail queued; any failure undoes all of it.
+ * token of the account spent and the "your password was changed" mail put into the outbox (sent after the
+ * commit); any failure undoes all of it.
  */
 @ApplicationScoped
 public class PasswordResets {
@@ -49,7 +50,7 @@ public class PasswordResets {
         }
         account.changePassword(hasher.hash(newPassword));
         tokenStore.spendAll(account);
-        outbox.enqueue(passwordChangedMails.compose(account));
+        outbox.add(passwordChangedMails.compose(account));
         LOG.info(() -> "Password of account " + account.id() + " changed with a reset token");
     }
 }

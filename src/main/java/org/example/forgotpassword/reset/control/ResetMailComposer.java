@@ -1,7 +1,6 @@
 package org.example.forgotpassword.reset.control;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.mail.control.MailTemplates;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.reset.entity.IssuedToken;
 
 /**
  * Renders the reset mail. The link is built from {@code app.base-url}, never from anything the client sent:
@@ -31,9 +31,10 @@ public class ResetMailComposer {
     @Inject
     MailTemplates templates;
 
-    public OutgoingMail compose(String recipient, Locale locale, String token) {
-        String link = resetLink(token);
-        return templates.render(TEMPLATE, locale, recipient,
+    /** @param mailId the mail's id, its {@code Message-ID}: the reset request's id */
+    public OutgoingMail compose(String mailId, IssuedToken issued) {
+        String link = resetLink(issued.token());
+        return templates.render(mailId, TEMPLATE, issued.locale(), issued.email().value(),
                 Map.of("link", link, "minutes", Long.toString(Math.max(1, tokenTtl.toMinutes()))));
     }
 

@@ -13,9 +13,9 @@ import jakarta.transaction.Transactional;
 import org.example.forgotpassword.reset.entity.ResetRequest;
 
 /**
- * Puts reset requests on the broker's queue through the container's pooled, JTA-enlisted connection factory.
- * The send is persistent and happens in a transaction of its own: when this method returns, the broker has
- * committed the message to its journal; if it cannot, the method throws and nothing was accepted.
+ * Puts reset requests on the broker's queue through the container's pooled connection factory, which takes part in
+ * no transaction. The send is persistent and blocking: when this method returns, the broker has the message in its
+ * journal; if it cannot take it within the pool's call timeout, the method throws and nothing was accepted.
  *
  * <p>The resource names are portable references; each server's descriptor maps them to its own resources
  * ({@code glassfish-web.xml} for Payara).
@@ -33,7 +33,7 @@ public class ResetRequestQueue {
     ResetRequestMessages messages;
 
     /** @return the JMS message id, for the log */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public String enqueue(ResetRequest request) throws jakarta.jms.JMSException {
         try (JMSContext context = connectionFactory.createContext()) {
             TextMessage message = context.createTextMessage(messages.toJson(request));

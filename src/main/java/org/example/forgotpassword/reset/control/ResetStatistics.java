@@ -10,14 +10,14 @@ import org.example.forgotpassword.platform.entity.Metric;
 
 /**
  * What happened to reset requests in this instance since it started: accepted or refused over HTTP (broker
- * unavailable), and what the consumer did with them (mail queued, or no account for the address).
+ * unavailable), and what the consumer did with them (mail sent, or no account for the address).
  */
 @ApplicationScoped
 public class ResetStatistics implements MetricSource {
 
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refusedBrokerUnavailable = new AtomicLong();
-    private final AtomicLong mailsQueued = new AtomicLong();
+    private final AtomicLong mailed = new AtomicLong();
     private final AtomicLong unknownAddresses = new AtomicLong();
 
     void recordAccepted() {
@@ -28,16 +28,16 @@ public class ResetStatistics implements MetricSource {
         refusedBrokerUnavailable.incrementAndGet();
     }
 
-    public void recordMailQueued() {
-        mailsQueued.incrementAndGet();
+    void recordMailed() {
+        mailed.incrementAndGet();
     }
 
     public void recordUnknownAddress() {
         unknownAddresses.incrementAndGet();
     }
 
-    public long mailsQueued() {
-        return mailsQueued.get();
+    public long mailed() {
+        return mailed.get();
     }
 
     public long unknownAddresses() {
@@ -52,8 +52,8 @@ public class ResetStatistics implements MetricSource {
                 Metric.counter("forgot_password_requests_broker_unavailable_total",
                         "Forgot-password requests answered 503 because the broker did not take them",
                         refusedBrokerUnavailable.get()),
-                Metric.counter("forgot_password_reset_mails_queued_total",
-                        "Reset mails put in the mail outbox (a token was issued)", mailsQueued.get()),
+                Metric.counter("forgot_password_reset_mails_sent_total",
+                        "Reset mails the SMTP server accepted (a token was issued for each)", mailed.get()),
                 Metric.counter("forgot_password_unknown_addresses_total",
                         "Reset requests for an address without account (no mail sent)", unknownAddresses.get()));
     }

@@ -3,6 +3,7 @@ package org.example.forgotpassword.reset.control;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +13,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.account.control.Accounts;
 import org.example.forgotpassword.account.entity.Account;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
+import org.example.forgotpassword.reset.entity.IssuedToken;
 import org.example.forgotpassword.reset.entity.ResetToken;
 
-/** Issues, redeems and spends reset tokens; always inside the caller's transaction. */
+/** Issues, redeems and spends reset tokens; inside the caller's transaction, but for {@link #issue(EmailAddress)}. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ResetTokenStore {
@@ -29,15 +33,24 @@ public class ResetTokenStore {
     ResetTokens tokens;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     @ConfigProperty(name = "reset.token-ttl", defaultValue = "PT30M")
     Duration timeToLive;
 
-    /** A new token for the account; every older unspent one stops working. @return the token itself */
-    public String issue(Account account) {
-        spendAll(account);
-        String token = tokens.newToken();
-        entityManager.persist(new ResetToken(account, tokens.hash(token), timeToLive));
-        return token;
+    /**
+     * A new token for the account of the address, if there is one, in a database transaction of its own: every
+     * older unspent token of the account stops working, and only the new token's hash is stored.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<IssuedToken> issue(EmailAddress email) {
+        return accounts.find(email).map(account -> {
+            spendAll(account);
+            String token = tokens.newToken();
+            entityManager.persist(new ResetToken(account, tokens.hash(token), timeToLive));
+            return new IssuedToken(EmailAddress.parse(account.email()), account.locale(), token);
+        });
     }
 
     /**

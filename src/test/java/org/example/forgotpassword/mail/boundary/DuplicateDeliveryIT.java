@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.json.Json;
 
+import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
 import org.example.forgotpassword.it.ShippedWar;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * None sent twice: an outbox message delivered again after the SMTP server accepted its mail (as after a crash
- * between the server's 250 and the commit of the delivery) does not produce a second mail.
+ * None sent twice: a reset request delivered again after the SMTP server accepted its mail (as after a crash between
+ * the server's 250 and the acknowledgement of the delivery) does not produce a second mail.
  */
 @ExtendWith(ArquillianExtension.class)
 class DuplicateDeliveryIT {
@@ -35,23 +37,25 @@ class DuplicateDeliveryIT {
     URL base;
 
     @Test
-    void outboxMessageDeliveredTwiceSendsOneMail() throws InterruptedException {
+    void resetRequestDeliveredTwiceSendsOneMail() throws InterruptedException {
         IntegrationServices.Running services = IntegrationServices.current();
-        String mailId = UUID.randomUUID().toString();
-        String to = "twice-" + mailId.substring(0, 8) + "@example.com";
+        String requestId = UUID.randomUUID().toString();
+        String to = "twice-" + requestId.substring(0, 8) + "@example.com";
+        assertThat(new ApiClient(base.toString()).createAccount(to, "correct horse battery staple", "en").status())
+                .isEqualTo(201);
         String body = Json.createObjectBuilder()
-                .add("type", "outgoing-mail").add("version", 1).add("mailId", mailId).add("to", to)
-                .add("subject", "[Forgot Password TEST] Delivered twice").add("text", "Only once, please.")
-                .add("html", "<p>Only once, please.</p>").build().toString();
-        Map<String, Object> properties = Map.of("type", "outgoing-mail", "version", 1, "mailId", mailId);
+                .add("type", "password-reset-request").add("version", 1).add("requestId", requestId)
+                .add("email", to).add("locale", "en").add("requestedAt", Instant.now().toString())
+                .build().toString();
+        Map<String, Object> properties = Map.of("type", "password-reset-request", "version", 1);
 
-        services.brokerProbe().send("mail-outbox", body, properties);
+        services.brokerProbe().send("password-reset-requests", body, properties);
         ReceivedMail first = services.inbox().await(to, 1, Duration.ofSeconds(30)).get(0);
-        services.brokerProbe().send("mail-outbox", body, properties);
+        services.brokerProbe().send("password-reset-requests", body, properties);
         Thread.sleep(Duration.ofSeconds(5).toMillis());
 
         assertThat(services.inbox().mailsFor(to)).hasSize(1);
         assertThat(services.smtpRelay().attemptsFor(to)).as("SMTP transactions for the mail").isEqualTo(1);
-        assertThat(first.messageId()).isEqualTo("<" + mailId + "@localhost>");
+        assertThat(first.messageId()).isEqualTo("<" + requestId + "@localhost>");
     }
 }

@@ -63,7 +63,7 @@ class SmtpFailureIT {
         assertThat(api.forgot(accepted).status()).isEqualTo(200);
 
         BrowsedMessage deadLetter = awaitDeadLetterFor(refused);
-        assertThat(deadLetter.properties()).containsEntry("dlqOriginalQueue", "mail-outbox");
+        assertThat(deadLetter.properties()).containsEntry("dlqOriginalQueue", "password-reset-requests");
         assertThat((String) deadLetter.properties().get("dlqReason")).contains("550", "not retried");
         assertThat(services.inbox().await(accepted, 1, Duration.ofSeconds(30))).hasSize(1);
         Thread.sleep(Duration.ofSeconds(5).toMillis());
@@ -95,7 +95,7 @@ class SmtpFailureIT {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
             Optional<BrowsedMessage> found = services.brokerProbe().browse("DLQ").stream()
-                    .filter(m -> m.body() != null && m.body().contains("\"to\":\"" + address + "\"")).findFirst();
+                    .filter(m -> m.body() != null && m.body().contains("\"email\":\"" + address + "\"")).findFirst();
             if (found.isPresent()) {
                 return found.get();
             }

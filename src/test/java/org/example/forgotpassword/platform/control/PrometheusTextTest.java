@@ -13,7 +13,7 @@ class PrometheusTextTest {
     @Test
     void writesOneHelpAndTypeLinePerNameThenItsSamples() {
         String text = PrometheusText.format(List.of(
-                Metric.gauge("queue_messages", "Messages waiting", Map.of("queue", "mail-outbox"), 3),
+                Metric.gauge("queue_messages", "Messages waiting", Map.of("queue", "password-reset-requests"), 3),
                 Metric.counter("mails_sent_total", "Mails sent", 12),
                 Metric.gauge("queue_messages", "Messages waiting", Map.of("queue", "DLQ"), 0)));
 
@@ -23,7 +23,7 @@ class PrometheusTextTest {
                 mails_sent_total 12
                 # HELP queue_messages Messages waiting
                 # TYPE queue_messages gauge
-                queue_messages{queue="mail-outbox"} 3
+                queue_messages{queue="password-reset-requests"} 3
                 queue_messages{queue="DLQ"} 0
                 """);
     }

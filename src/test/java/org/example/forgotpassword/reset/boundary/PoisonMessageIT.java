@@ -46,8 +46,8 @@ class PoisonMessageIT {
             "password-reset-requests | not JSON at all",
             "password-reset-requests | {\"type\":\"password-reset-request\",\"version\":99}",
             "password-reset-requests | {\"type\":\"something-else\",\"version\":1}",
-            "mail-outbox             | <html>a mail?</html>",
-            "mail-outbox             | {\"type\":\"outgoing-mail\",\"version\":1}"})
+            "password-reset-requests | {\"type\":\"password-reset-request\",\"version\":1}",
+            "password-reset-requests | <html>a mail?</html>"})
     void poisonMessageIsDeadLetteredAtOnceWithItsReasonAndTheConsumerKeepsWorking(String queue, String body)
             throws InterruptedException {
         IntegrationServices.Running services = IntegrationServices.current();
@@ -74,7 +74,7 @@ class PoisonMessageIT {
         OpsMetrics metrics = new OpsMetrics(new ApiClient(base.toString()));
         long before = metrics.awaitQueueMessages(DEAD_LETTERS, "a value", depth -> true, Duration.ofSeconds(30));
 
-        String poisonId = broker.send("mail-outbox", "not a mail", Map.of("origin", "PoisonMessageIT"));
+        String poisonId = broker.send("password-reset-requests", "not a request", Map.of("origin", "PoisonMessageIT"));
         awaitDeadLetter(broker, poisonId);
 
         long after = metrics.awaitQueueMessages(DEAD_LETTERS, "one more than " + before,

@@ -23,7 +23,7 @@ class StalledMailServerIT {
 
     static final Duration FAST_REPLY = Duration.ofSeconds(2);
     static final Duration STALL = Duration.ofSeconds(6);
-    static final String MAIL_OUTBOX = "mail-outbox";
+    static final String REQUESTS = "password-reset-requests";
 
     @Deployment(testable = false)
     static WebArchive shippedWar() {
@@ -60,26 +60,26 @@ class StalledMailServerIT {
     }
 
     @Test
-    void mailOutboxDepthInTheMetricsShowsTheMailWaitingForAStalledServerAndFallsOnceItIsSent()
+    void queueDepthInTheMetricsShowsTheRequestWaitingForAStalledServerAndFallsOnceItIsMailed()
             throws InterruptedException {
         IntegrationServices.Running services = IntegrationServices.current();
         ApiClient api = new ApiClient(base.toString());
         OpsMetrics metrics = new OpsMetrics(api);
         String address = address("depth");
         assertThat(api.createAccount(address, "correct horse battery staple", "en").status()).isEqualTo(201);
-        long before = metrics.awaitQueueMessages(MAIL_OUTBOX, "a value", depth -> true, Duration.ofSeconds(30));
+        long before = metrics.awaitQueueMessages(REQUESTS, "a value", depth -> true, Duration.ofSeconds(30));
 
         services.smtpRelay().stall();
         try {
             assertThat(api.forgot(address).status()).isEqualTo(200);
 
-            metrics.awaitQueueMessages(MAIL_OUTBOX, "more than " + before + " while SMTP is hung",
+            metrics.awaitQueueMessages(REQUESTS, "more than " + before + " while SMTP is hung",
                     depth -> depth > before, Duration.ofSeconds(30));
         } finally {
             services.smtpRelay().resume();
         }
         assertThat(services.inbox().await(address, 1, Duration.ofSeconds(30))).hasSize(1);
-        metrics.awaitQueueMessages(MAIL_OUTBOX, "back to " + before + " or less once the mail is sent",
+        metrics.awaitQueueMessages(REQUESTS, "back to " + before + " or less once the mail is sent",
                 depth -> depth <= before, Duration.ofSeconds(30));
     }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.mail.control.MailTemplatesFixture;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.reset.entity.IssuedToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,14 +62,14 @@ class ResetMailComposerTest {
 
     @Test
     void mailGoesToTheAccountsAddressInFull() {
-        OutgoingMail mail = composer.compose("someone+x@example.com", Locale.ENGLISH, TOKEN);
+        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone+x@example.com"), Locale.ENGLISH, TOKEN));
 
         assertThat(mail.to()).isEqualTo("someone+x@example.com");
     }
 
     @Test
     void bothPartsOfTheMailCarryTheLink() {
-        OutgoingMail mail = composer.compose("someone@example.com", Locale.ENGLISH, TOKEN);
+        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.ENGLISH, TOKEN));
         String link = "https://reset.example.test/password/reset/?token=" + TOKEN;
 
         assertThat(mail.text()).contains("\n" + link + "\n");
@@ -78,7 +80,7 @@ class ResetMailComposerTest {
     void tokenLifetimeAppearsInMinutesInTheText() {
         composer.tokenTtl = Duration.ofMinutes(45);
 
-        OutgoingMail mail = composer.compose("someone@example.com", Locale.ENGLISH, TOKEN);
+        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.ENGLISH, TOKEN));
 
         assertThat(mail.text()).contains("open this link within 45 minutes:");
         assertThat(mail.html()).contains("within 45 minutes");
@@ -88,14 +90,14 @@ class ResetMailComposerTest {
     void tokenLifetimeGivenInHoursIsShownInMinutes() {
         composer.tokenTtl = Duration.parse("PT2H");
 
-        OutgoingMail mail = composer.compose("someone@example.com", Locale.ENGLISH, TOKEN);
+        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.ENGLISH, TOKEN));
 
         assertThat(mail.text()).contains("within 120 minutes");
     }
 
     @Test
     void chineseRequestGetsTheChineseMail() {
-        OutgoingMail mail = composer.compose("someone@example.com", Locale.SIMPLIFIED_CHINESE, TOKEN);
+        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.SIMPLIFIED_CHINESE, TOKEN));
 
         assertThat(mail.subject()).isEqualTo("[Forgot Password] 重置您的密码");
         assertThat(mail.text()).contains("请在 30 分钟内打开以下链接设置新密码")
@@ -104,7 +106,7 @@ class ResetMailComposerTest {
 
     @Test
     void englishRequestGetsTheEnglishSubject() {
-        OutgoingMail mail = composer.compose("someone@example.com", Locale.ENGLISH, TOKEN);
+        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.ENGLISH, TOKEN));
 
         assertThat(mail.subject()).isEqualTo("[Forgot Password] Reset your password");
     }
