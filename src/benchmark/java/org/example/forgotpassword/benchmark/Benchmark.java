@@ -85,7 +85,7 @@ public final class Benchmark {
 
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("date", Instant.now().toString());
+        machine.put("date", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("jdk", System.getProperty("java.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

@@ -77,12 +77,18 @@ final class Report {
     private static String heading(Map<String, Object> results) {
         Map<String, Object> machine = (Map<String, Object>) results.get("machine");
         Map<String, Object> settings = (Map<String, Object>) results.get("settings");
+        Object load = machine.get("loadAverageAtStart");
+        Object cores = machine.get("cores");
+        String busy = load instanceof Number l && cores instanceof Number c && l.doubleValue() > c.doubleValue()
+                ? ". Other work kept the machine busy (load average above the core count before the benchmark "
+                + "started anything): the absolute figures are low, the ratios within the run are the ones to read"
+                : "";
         return String.format("%s, %s cores, JDK %s, %s; load average %s at the start, %s at the end; commit %s; "
                         + "median of %s run(s) per figure; N = %s accounts; %s; %s wall time (build included)",
                 machine.get("date"), machine.get("cores"), machine.get("jdk"), machine.get("wrk"),
                 cell(machine.get("loadAverageAtStart")), cell(machine.get("loadAverageAtEnd")),
                 machine.get("commit"), settings.get("runs"), settings.get("mails"), settings.get("rateLimits"),
-                cell(machine.get("wallMinutes")) + " min");
+                cell(machine.get("wallMinutes")) + " min") + busy;
     }
 
     @SuppressWarnings("unchecked")
