@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,10 @@ final class SmtpSink implements AutoCloseable {
     });
     private final AtomicInteger mails = new AtomicInteger();
     private final AtomicInteger sessions = new AtomicInteger();
+    /** Numbers every connection, never reset. */
+    private final AtomicInteger connectionNumbers = new AtomicInteger();
+    /** The connections (by number) that carried at least one mail since the last reset. */
+    private final Set<Integer> carrying = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastArrival = new AtomicLong();
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
@@ -64,6 +69,7 @@ final class SmtpSink implements AutoCloseable {
         arrivals.clear();
         mails.set(0);
         sessions.set(0);
+        carrying.clear();
     }
 
     int mails() {
@@ -73,6 +79,11 @@ final class SmtpSink implements AutoCloseable {
     /** SMTP connections opened since the last reset: shows whether the sender reuses them. */
     int sessions() {
         return sessions.get();
+    }
+
+    /** Connections, old or new, that carried at least one mail since the last reset: how many the sender used. */
+    int carryingConnections() {
+        return carrying.size();
     }
 
     long lastArrivalNanos() {
@@ -101,14 +112,15 @@ final class SmtpSink implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 sessions.incrementAndGet();
-                connections.execute(() -> converse(socket));
+                int number = connectionNumbers.incrementAndGet();
+                connections.execute(() -> converse(socket, number));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void converse(Socket socket) {
+    private void converse(Socket socket, int number) {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
              OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 4096)) {
             socket.setTcpNoDelay(true);
@@ -138,6 +150,7 @@ final class SmtpSink implements AutoCloseable {
                             arrivals.put(recipient, now);
                         }
                         lastArrival.accumulateAndGet(now, Math::max);
+                        carrying.add(number);
                         mails.incrementAndGet();
                         recipients.clear();
                         reply(out, "250 OK queued");

@@ -72,6 +72,11 @@ final class Wrk {
         }
         Path logs = directory.resolve("wrk-logs");
         Files.createDirectories(logs);
+        try (var old = Files.list(logs)) {
+            for (Path log : old.toList()) {
+                Files.delete(log);
+            }
+        }
         return new Wrk(scripts, logs);
     }
 
