@@ -69,8 +69,8 @@ final class Report {
         StringBuilder out = new StringBuilder(heading(results)).append("\n\n");
         out.append(markdownTable(figures(results))).append('\n');
         out.append("Targets (2 cores):\n\n").append(markdownTable(targets(results))).append('\n');
-        out.append("Run command, ").append(String.valueOf(Targets.value(results, "runCommand.command")))
-                .append(":\n\n").append(markdownTable(runCommand(results)));
+        out.append("Run command (`./mvnw -o -B -Prun exec:java@run`, on free ports), after some load:\n\n")
+                .append(markdownTable(runCommand(results)));
         return out.toString();
     }
 

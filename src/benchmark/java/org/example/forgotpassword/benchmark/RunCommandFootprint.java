@@ -66,7 +66,8 @@ final class RunCommandFootprint {
         try {
             FormPost client = new FormPost(baseUrl);
             long accepted = client.awaitAccepted(FORGOT, "run-command-first-", Duration.ofMinutes(6));
-            result.put("command", String.join(" ", command) + " with " + ports);
+            result.put("command", "./mvnw -o -B -Prun exec:java@run -Dstack.dir=<a link to target/stack under "
+                    + work.getFileName() + "/>, with " + ports);
             result.put("launchToFirstAcceptedSeconds", Benchmark.round((accepted - launched) / 1e9));
 
             int created = client.post("/accounts/", "email=footprint%40bench.example&password=bench+pass+phrase+42",
