@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +49,7 @@ class RunCommandIT {
     /** The queue-depth question waits 2 s for the broker (metrics.queue-depth-timeout), the pool up to 5 s. */
     static final Duration SCRAPE_BOUND = Duration.ofSeconds(15);
     static DevStack stack;
+    static ReadinessTimeline startup;
     static ApiClient api;
     static Map<String, String> ports;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -58,6 +60,7 @@ class RunCommandIT {
                 "DEV_MAIL_SMTP_PORT", free(), "DEV_MAIL_IMAP_PORT", free(), "DEV_MAIL_WEB_PORT", free());
         StackLayout layout = StackLayout.fromSystemProperties();
         Instant launched = Instant.now();
+        startup = ReadinessTimeline.watch("http://" + Ports.LOOPBACK + ":" + ports.get("HTTP_PORT"));
         stack = DevStack.start(layout, layout.stackDir().getParent().resolve("it-run"), ports);
         api = new ApiClient(stack.payara().baseUrl(), null);
         String firstSuccess = address("first");
@@ -79,6 +82,38 @@ class RunCommandIT {
             assertThat(Ports.listening(Integer.parseInt(port))).as("port " + port + " still open").isFalse();
         }
         assertThat(processes).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    @Order(0)
+    void readinessIsNeverUpBeforeTheApplicationAnswersItsOwnPaths() {
+        startup.close();
+        System.out.println("RUN-COMMAND readiness from launch:" + startup.summary());
+
+        assertThat(startup.looks()).as("looks at /health/ready before the application answered")
+                .noneMatch(ReadinessTimeline.Look::readyBeforeTheApplication);
+        assertThat(startup.looks()).as("readiness came up").anyMatch(look -> look.ready() == 200);
+    }
+
+    /**
+     * Every process the run command starts listens on 127.0.0.1 only, and only on the ports the run command's
+     * README's table documents ("What ./mvnw -Prun starts"): no data grid, no debug or JMX port.
+     */
+    @Test
+    @Order(0)
+    void nothingListensBeyondTheLoopbackAddressAndTheDocumentedPorts() {
+        List<ListeningSockets.Socket> sockets = new ArrayList<>();
+        for (long pid : List.of(stack.payara().pid(), stack.broker().pid(), stack.mail().pid())) {
+            sockets.addAll(ListeningSockets.of(pid));
+        }
+        System.out.println("RUN-COMMAND listening sockets: " + sockets + "; documented ports: " + ports);
+
+        assertThat(sockets).as("listening sockets of Payara Micro, the broker and GreenMail").isNotEmpty()
+                .allSatisfy(socket -> {
+                    assertThat(socket.isLoopback()).as(socket + " on loopback").isTrue();
+                    assertThat(ports.values()).as(socket + " is a documented port")
+                            .contains(Integer.toString(socket.port()));
+                });
     }
 
     @Test
