@@ -28,11 +28,26 @@ import org.example.forgotpassword.it.ApiClient;
  */
 public final class ForgotLoad {
 
-    /** What happened to one request; {@code status} is {@link #NO_REPLY} when the connection broke under it. */
-    public record Outcome(String address, String instance, int status, Instant sent, Instant answered) {
+    /**
+     * What happened to one request; {@code status} is {@link #NO_REPLY} when the connection broke under it.
+     *
+     * @param code       the reply's JSON {@code code}, null without a JSON reply
+     * @param retryAfter the reply's {@code Retry-After} header, null without one
+     */
+    public record Outcome(String address, String instance, int status, Integer code, String retryAfter, Instant sent,
+                          Instant answered) {
 
         public boolean accepted() {
             return status == 200;
+        }
+
+        /** A refusal as the contract has it when the broker is away: 503, code 1503, with a Retry-After. */
+        public boolean refusedForNow() {
+            return status == 503 && Integer.valueOf(1503).equals(code) && retryAfter != null && !retryAfter.isBlank();
+        }
+
+        public Duration took() {
+            return Duration.between(sent, answered);
         }
     }
 
@@ -97,13 +112,16 @@ public final class ForgotLoad {
             Instant sent = Instant.now();
             try {
                 ApiClient.Reply reply = new ApiClient(instance.get()).forgot(address);
-                return Optional.of(new Outcome(address, instance.get(), reply.status(), sent, Instant.now()));
+                Instant answered = Instant.now();
+                Integer code = reply.json() != null && reply.json().containsKey("code") ? reply.code() : null;
+                return Optional.of(new Outcome(address, instance.get(), reply.status(), code,
+                        reply.header("Retry-After"), sent, answered));
             } catch (IllegalStateException failed) {
                 if (refusedConnection(failed)) {
                     down.add(instance.get());
                     continue;
                 }
-                return Optional.of(new Outcome(address, instance.get(), NO_REPLY, sent, Instant.now()));
+                return Optional.of(new Outcome(address, instance.get(), NO_REPLY, null, null, sent, Instant.now()));
             }
         }
     }
