@@ -55,12 +55,26 @@ public final class ForgotLoad {
 
     private final List<String> instances;
     private final int clients;
+    private final Duration pauseAfterRefusal;
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private final AtomicInteger next = new AtomicInteger();
 
     public ForgotLoad(List<String> instances, int clients) {
+        this(instances, clients, Duration.ZERO);
+    }
+
+    private ForgotLoad(List<String> instances, int clients, Duration pauseAfterRefusal) {
         this.instances = List.copyOf(instances);
         this.clients = clients;
+        this.pauseAfterRefusal = pauseAfterRefusal;
+    }
+
+    /**
+     * The same load whose clients, after a 503, wait {@code pause} before their next request, as a person who was
+     * told to try again does, instead of spending the addresses at the speed of the refusals.
+     */
+    public ForgotLoad pausingAfterRefusals(Duration pause) {
+        return new ForgotLoad(instances, clients, pause);
     }
 
     /**
@@ -90,6 +104,13 @@ public final class ForgotLoad {
                     outcomes.add(outcome);
                     if (outcome.accepted()) {
                         whenAccepted.accept(accepted.incrementAndGet());
+                    } else if (outcome.status() == 503 && !pauseAfterRefusal.isZero()) {
+                        try {
+                            Thread.sleep(pauseAfterRefusal.toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
                 }
             });
