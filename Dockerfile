@@ -6,9 +6,8 @@
 #              -e MAIL_SMTP_USER=... -e MAIL_SMTP_PASSWORD=... \
 #              -e DB_URL=jdbc:postgresql://db:5432/forgot -e DB_USER=... -e DB_PASSWORD=... \
 #              -v forgot-password-data:/opt/payara/data forgot-password
-# The volume keeps the instance's name (README, "Reliability"): a container started again on it completes the
-# transactions its predecessor left in doubt (their decisions are in the database). Give every instance a volume of
-# its own.
+# The volume holds the embedded H2 database when DB_URL is not set (with PostgreSQL it only holds Payara's scratch
+# files). Give every instance a volume of its own.
 # Every setting comes from the environment (README, "Configuration"). The image starts the server through
 # server-config/payara/launch.sh, as the run command does.
 
@@ -19,9 +18,11 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /build
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+# The local Maven repository is a build cache, kept between builds: a change to src/ does not download again.
+RUN --mount=type=cache,target=/root/.m2 ./mvnw --batch-mode --no-transfer-progress dependency:go-offline
 COPY src/ src/
 COPY server-config/ server-config/
-RUN ./mvnw --batch-mode --no-transfer-progress -DskipTests package
+RUN --mount=type=cache,target=/root/.m2 ./mvnw --batch-mode --no-transfer-progress -DskipTests package
 
 # --- runtime: the official Payara Micro image (JDK 17), non-root user "payara" --------------------------------
 FROM payara/micro:${PAYARA_VERSION}-jdk17
@@ -39,5 +40,9 @@ ENV MP_CONFIG_PROFILE=prod \
     HTTP_BIND_ADDRESS=0.0.0.0 \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
-ENTRYPOINT ["bash", "/opt/payara/server-config/payara/launch.sh", \
+# Ready: broker and database reachable, not stopping (docs/operations.md). BusyBox's wget is in the image.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD wget -q -O /dev/null "http://127.0.0.1:${HTTP_PORT}/health/ready" || exit 1
+# The image is Alpine's, with BusyBox's sh and no bash: launch.sh is POSIX sh, and the tests run it under busybox sh.
+ENTRYPOINT ["sh", "/opt/payara/server-config/payara/launch.sh", \
             "/opt/payara/payara-micro.jar", "/opt/payara/app/artemis-ra.rar", "/opt/payara/app/forgot-password.war"]

@@ -48,7 +48,7 @@ create_node() {
   bash "$ARTEMIS_HOME/bin/artemis" create "$pair_dir/$name" --silent --force \
     --user "$ARTEMIS_USER" --password "$ARTEMIS_PASSWORD" --require-login \
     --host "$host" --http-host "$host" --default-port "$port" --http-port "$console_port" \
-    --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-autotune --nio \
+    --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
     --java-memory "${BROKER_JAVA_MEMORY:-512M}" \
     --shared-store --data "$pair_dir/shared" --failover-on-shutdown \
     --clustered --staticCluster "tcp://$host:$peer_port" \

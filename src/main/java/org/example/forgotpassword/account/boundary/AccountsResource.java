@@ -14,12 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.account.control.Accounts;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.RequestFields;
-import org.example.forgotpassword.reset.entity.EmailAddress;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 
 /** {@code POST /accounts/} with {@code email}, {@code password} and optional {@code locale} ({@code en}, {@code zh-CN}). */
 @Path("accounts")
@@ -54,10 +55,6 @@ public class AccountsResource {
         if (tag == null || tag.isBlank()) {
             return replies.localeOf(headers::getAcceptableLanguages);
         }
-        return switch (tag.strip()) {
-            case "en" -> Locale.ENGLISH;
-            case "zh", "zh-CN" -> Locale.SIMPLIFIED_CHINESE;
-            default -> throw new ApiException(ErrorCode.MALFORMED_REQUEST);
-        };
+        return SupportedLocales.chosen(tag).orElseThrow(() -> new ApiException(ErrorCode.MALFORMED_REQUEST));
     }
 }

@@ -11,9 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.example.forgotpassword.account.entity.Account;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
-import org.example.forgotpassword.reset.entity.EmailAddress;
 
 /** Creating accounts, finding them by address and checking their passwords. */
 @ApplicationScoped

@@ -13,7 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import org.example.forgotpassword.platform.control.SupportedLocales;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 
 /** A user account: the normalized (lower-case) address is its identity. Only a hash of the password is kept. */
 @Entity

@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.mail.entity.OutboxMail;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
-import org.example.forgotpassword.platform.entity.DeadLetter;
+import org.example.forgotpassword.platform.control.DeadLetterRecords;
 
 /**
  * The outbox: mails that follow a database change, kept in the database ({@code mail_outbox}) so that the mail is
@@ -38,6 +38,9 @@ public class MailOutbox {
 
     @Inject
     Event<Added> added;
+
+    @Inject
+    DeadLetterRecords deadLetters;
 
     /** How long one attempt owns a row; afterwards a sweeper may try again (after a crash, or a failure). */
     @Inject
@@ -88,7 +91,7 @@ public class MailOutbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refused(String mailId, String reason) {
         Optional.ofNullable(entityManager.find(OutboxMail.class, mailId)).ifPresent(entityManager::remove);
-        entityManager.persist(new DeadLetter(mailId, NAME, reason));
+        deadLetters.record(mailId, NAME, reason);
     }
 
     private static OffsetDateTime now() {

@@ -10,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.example.forgotpassword.platform.control.TextResources;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
+import org.example.forgotpassword.platform.control.TextResources;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 
 /**
  * Renders a mail from {@code mail-templates/<name>_<language>.txt|.html} and the subject from the
@@ -34,7 +35,7 @@ public class MailTemplates {
     /** @param mailId the mail's stable id, which becomes its {@code Message-ID} */
     public OutgoingMail render(String mailId, String name, Locale locale, String recipient,
                                Map<String, String> values) {
-        String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
+        String language = SupportedLocales.templateSuffix(locale);
         // No fallback to the JVM's default locale: English is the base bundle, not whatever the server runs in.
         String subject = ResourceBundle.getBundle("i18n.mail", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))

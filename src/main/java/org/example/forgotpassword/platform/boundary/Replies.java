@@ -15,6 +15,7 @@ import org.example.forgotpassword.platform.control.Messages;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.Reply;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 
 /**
  * Builds the JSON replies of the contract, localized for the client. Callers pass the client's language
@@ -59,7 +60,7 @@ public class Replies {
         try {
             return messages.preferredLocale(acceptableLanguages.get());
         } catch (RuntimeException unparseableHeader) {
-            return Messages.ENGLISH;
+            return SupportedLocales.ENGLISH;
         }
     }
 

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -20,6 +21,7 @@ import org.flywaydb.core.Flyway;
  */
 @Startup
 @Singleton
+@DependsOn("SettingsCheck")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigration {
 

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -17,11 +18,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.example.forgotpassword.platform.entity.DeadLetter;
 import org.example.forgotpassword.platform.entity.Metric;
 
 /**
@@ -49,10 +47,15 @@ public class DeadLetters implements MetricSource {
     @Resource(name = "jms/DeadLetters")
     Queue deadLetterQueue;
 
-    @PersistenceContext(unitName = "forgot-password")
-    EntityManager entityManager;
+    @Inject
+    DeadLetterRecords records;
 
-    @Transactional
+    /**
+     * Outside any transaction: a connection of the pool is never enlisted, and the resource adapter would make the
+     * session of a send inside a transaction transacted, with nothing to commit it (WildFly; Payara's adapter is
+     * told to ignore transactions, {@code IgnoreJTA}).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void deadLetter(Message original, String originalQueue, String reason) {
         try (JMSContext context = connectionFactory.createContext()) {
             TextMessage copy = context.createTextMessage(original instanceof TextMessage text ? text.getText() : null);
@@ -66,7 +69,7 @@ public class DeadLetters implements MetricSource {
             copy.setStringProperty(ORIGINAL_QUEUE, originalQueue);
             copy.setStringProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetterQueue, copy);
-            entityManager.persist(new DeadLetter(original.getJMSMessageID(), originalQueue, reason));
+            records.record(original.getJMSMessageID(), originalQueue, reason);
             deadLettered.computeIfAbsent(originalQueue, queue -> new AtomicLong()).incrementAndGet();
             LOG.log(Level.WARNING, "Moved message {0} from {1} to the dead-letter queue: {2}",
                     new Object[] {original.getJMSMessageID(), originalQueue, reason});

@@ -6,15 +6,14 @@ import java.util.ResourceBundle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.example.forgotpassword.platform.entity.SupportedLocales;
+
 /**
  * Localized human texts. The service speaks English and Chinese: the first supported language in the client's
  * preference list wins, English otherwise.
  */
 @ApplicationScoped
 public class Messages {
-
-    public static final Locale ENGLISH = Locale.ENGLISH;
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     public Locale preferredLocale(List<Locale> acceptableLanguages) {
         return SupportedLocales.pick(acceptableLanguages);

@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.control.PasswordResetRequests;
-import org.example.forgotpassword.reset.entity.EmailAddress;
 
 /**
  * {@code POST /password/forgot/} with field {@code email}, as an HTML form or as JSON. Validates, rate-limits and

@@ -19,6 +19,7 @@ import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.control.TextResources;
 import org.example.forgotpassword.platform.entity.RequestFields;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 import org.example.forgotpassword.reset.control.PasswordResets;
 import org.example.forgotpassword.reset.control.ResetTokens;
 
@@ -57,7 +58,7 @@ public class PasswordResetResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("token") String token) {
         Locale locale = replies.localeOf(headers::getAcceptableLanguages);
-        String language = "zh".equals(locale.getLanguage()) ? "zh" : "en";
+        String language = SupportedLocales.templateSuffix(locale);
         String html = texts.get("pages/reset_" + language + ".html")
                 .replace("{{token}}", tokens.isWellFormed(token) ? token : "");
         return secured(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))

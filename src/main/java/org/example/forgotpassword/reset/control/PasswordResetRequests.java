@@ -7,10 +7,10 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.control.PerMessageLog;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
-import org.example.forgotpassword.reset.entity.EmailAddress;
 import org.example.forgotpassword.reset.entity.ResetRequest;
 
 /**
@@ -44,8 +44,10 @@ public class PasswordResetRequests {
             throw new ApiException(ErrorCode.QUEUE_UNAVAILABLE, brokerUnavailable);
         }
         statistics.recordAccepted();
-        LOG.log(perMessageLog.level(), "Queued reset request {0} for {1} as message {2}",
-                new Object[] {request.requestId(), email.masked(), messageId});
+        if (LOG.isLoggable(perMessageLog.level())) {
+            LOG.log(perMessageLog.level(), "Queued reset request {0} for {1} as message {2}",
+                    new Object[] {request.requestId(), email.masked(), messageId});
+        }
         return request;
     }
 

@@ -71,7 +71,9 @@ public class ResetMailing {
         mailSender.send(mail);
         sentMails.recordSent(request.requestId());
         statistics.recordMailed();
-        LOG.log(perMessageLog.level(), "Reset request {0}: mailed {1}",
-                new Object[] {request.requestId(), request.email().masked()});
+        if (LOG.isLoggable(perMessageLog.level())) {
+            LOG.log(perMessageLog.level(), "Reset request {0}: mailed {1}",
+                    new Object[] {request.requestId(), request.email().masked()});
+        }
     }
 }

@@ -11,9 +11,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
-import org.example.forgotpassword.platform.control.SupportedLocales;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.entity.ApiException;
-import org.example.forgotpassword.reset.entity.EmailAddress;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 import org.example.forgotpassword.reset.entity.ResetRequest;
 
 /**

@@ -15,9 +15,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.account.control.Accounts;
 import org.example.forgotpassword.account.entity.Account;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
-import org.example.forgotpassword.reset.entity.EmailAddress;
 import org.example.forgotpassword.reset.entity.IssuedToken;
 import org.example.forgotpassword.reset.entity.ResetToken;
 

@@ -2,6 +2,8 @@ package org.example.forgotpassword.reset.entity;
 
 import java.util.Locale;
 
+import org.example.forgotpassword.account.entity.EmailAddress;
+
 /**
  * A reset token just issued for an account, with what its mail needs: the account's address and language. The
  * token itself exists only here and in the mail; {@link #toString()} leaves it out, so it cannot reach a log.

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.example.forgotpassword.account.entity.EmailAddress;
+
 /**
  * A user's "I forgot my password" request as it travels from the HTTP thread to the consumer. Its id ties the
  * log lines of both sides together.

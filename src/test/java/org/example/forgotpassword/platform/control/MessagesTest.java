@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 
+import org.example.forgotpassword.platform.entity.SupportedLocales;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,6 @@ class MessagesTest {
     @Test
     void preferredLocaleIsTheFirstSupportedLanguage() {
         assertThat(messages.preferredLocale(List.of(Locale.GERMAN, Locale.TAIWAN, Locale.ENGLISH)))
-                .isEqualTo(Messages.CHINESE);
+                .isEqualTo(SupportedLocales.CHINESE);
     }
 }

@@ -80,6 +80,40 @@ class PasswordResetIT {
     }
 
     @Test
+    void afterTemporaryMailServerFailuresTheOneMailedLinkWorks() {
+        String address = account("retried", "en");
+        services.smtpRelay().failNextTransactions(2);
+        try {
+            assertThat(api.forgot(address).status()).isEqualTo(200);
+            String token = tokenFrom(services.inbox().await(address, 1, Duration.ofSeconds(45)).get(0));
+
+            assertThat(api.resetPassword(token, NEW_PASSWORD).status()).isEqualTo(200);
+        } finally {
+            services.smtpRelay().failNextTransactions(0);
+        }
+        assertThat(services.inbox().await(address, 2, MAIL_WAIT).get(1).subject()).endsWith("Your password was changed");
+        assertThat(services.inbox().mailsFor(address)).as("one reset mail for three attempts, then the notice")
+                .hasSize(2);
+    }
+
+    @Test
+    void passwordChangedNoticeIsSentOnceWhenItsFirstAttemptAfterTheCommitFails() throws InterruptedException {
+        String address = account("notice-retried", "en");
+        String token = freshToken(address);
+        services.smtpRelay().failNextTransactions(1);
+        try {
+            assertThat(api.resetPassword(token, NEW_PASSWORD).status()).isEqualTo(200);
+
+            ReceivedMail notice = services.inbox().await(address, 2, MAIL_WAIT).get(1);
+            assertThat(notice.subject()).isEqualTo("[Forgot Password TEST] Your password was changed");
+        } finally {
+            services.smtpRelay().failNextTransactions(0);
+        }
+        Thread.sleep(Duration.ofSeconds(8).toMillis());
+        assertThat(services.inbox().mailsFor(address)).as("the reset mail and one notice").hasSize(2);
+    }
+
+    @Test
     void resetPageIsSelfContainedUncachedUnframeableAndSendsNoReferrer() {
         ApiClient.Reply page = api.get("/password/reset/?token=" + "A".repeat(43), Map.of());
 

@@ -12,12 +12,12 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.example.forgotpassword.account.control.Accounts;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.it.MailInbox;
+import org.example.forgotpassword.it.ShippedWar;
 import org.example.forgotpassword.mail.control.MailStatistics;
 import org.example.forgotpassword.reset.control.PasswordResetRequests;
 import org.example.forgotpassword.reset.control.ResetStatistics;
-import org.example.forgotpassword.reset.entity.EmailAddress;
-import org.example.forgotpassword.it.ShippedWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.mail.control.MailTemplatesFixture;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
-import org.example.forgotpassword.reset.entity.EmailAddress;
 import org.example.forgotpassword.reset.entity.IssuedToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

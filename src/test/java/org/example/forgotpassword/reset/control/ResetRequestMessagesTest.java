@@ -10,7 +10,7 @@ import java.util.Locale;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.example.forgotpassword.reset.entity.EmailAddress;
+import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.reset.entity.ResetRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.example.forgotpassword.platform.control;
+package org.example.forgotpassword.platform.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,6 +101,40 @@ class SupportedLocalesTest {
             assertThat(SupportedLocales.fromTag(Locale.SIMPLIFIED_CHINESE.toLanguageTag()))
                     .isEqualTo(Locale.SIMPLIFIED_CHINESE);
             assertThat(SupportedLocales.fromTag(Locale.ENGLISH.toLanguageTag())).isEqualTo(Locale.ENGLISH);
+        }
+    }
+
+    @Nested
+    class Chosen {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"en", " en "})
+        void englishCanBeChosen(String tag) {
+            assertThat(SupportedLocales.chosen(tag)).contains(Locale.ENGLISH);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"zh", "zh-CN"})
+        void chineseCanBeChosen(String tag) {
+            assertThat(SupportedLocales.chosen(tag)).contains(Locale.SIMPLIFIED_CHINESE);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"fr", "zh-TW-x", "EN", ""})
+        void nothingElseCanBeChosen(String tag) {
+            assertThat(SupportedLocales.chosen(tag)).isEmpty();
+        }
+    }
+
+    @Nested
+    class TemplateSuffix {
+
+        @Test
+        void chineseOfAnyRegionUsesTheChineseTemplatesEverythingElseTheEnglishOnes() {
+            assertThat(SupportedLocales.templateSuffix(Locale.SIMPLIFIED_CHINESE)).isEqualTo("zh");
+            assertThat(SupportedLocales.templateSuffix(Locale.TRADITIONAL_CHINESE)).isEqualTo("zh");
+            assertThat(SupportedLocales.templateSuffix(Locale.ENGLISH)).isEqualTo("en");
+            assertThat(SupportedLocales.templateSuffix(Locale.GERMAN)).isEqualTo("en");
         }
     }
 }

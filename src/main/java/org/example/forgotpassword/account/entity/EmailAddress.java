@@ -1,4 +1,4 @@
-package org.example.forgotpassword.reset.entity;
+package org.example.forgotpassword.account.entity;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.example.forgotpassword.reset.entity;
+package org.example.forgotpassword.account.entity;
 
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;

@@ -1,4 +1,4 @@
-package org.example.forgotpassword.reset.entity;
+package org.example.forgotpassword.account.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,25 @@
+package org.example.forgotpassword.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.example.forgotpassword.platform.entity.DeadLetter;
+
+/**
+ * The history of what the service gave up on ({@code dead_letter}): messages moved to the broker's dead-letter queue
+ * and outbox mails that will never go out. It stays when operators retry or purge the queue in the broker console.
+ */
+@ApplicationScoped
+public class DeadLetterRecords {
+
+    @PersistenceContext(unitName = "forgot-password")
+    EntityManager entityManager;
+
+    /** In the caller's transaction, or one of its own. */
+    @Transactional
+    public void record(String id, String source, String reason) {
+        entityManager.persist(new DeadLetter(id, source, reason));
+    }
+}
