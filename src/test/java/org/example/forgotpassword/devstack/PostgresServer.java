@@ -32,6 +32,16 @@ public final class PostgresServer implements AutoCloseable {
         this.password = password;
     }
 
+    /**
+     * The installation the PostgreSQL, scale and fault runs need: missing, they fail saying what to install rather
+     * than leaving the suite smaller without a word.
+     */
+    public static Path requiredInstallation() {
+        return installation().orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed: the full test"
+                + " suite needs Debian's postgresql package (/usr/lib/postgresql/<version>/bin; .ci/run installs it)."
+                + " The fast loop, ./mvnw verify -Dfast, runs without it."));
+    }
+
     /** The directory holding initdb and pg_ctl of the newest installed PostgreSQL, if any. */
     public static Optional<Path> installation() {
         Path root = Path.of("/usr/lib/postgresql");

@@ -69,16 +69,10 @@ public final class IntegrationServices implements LauncherSessionListener {
     private static Optional<PostgresServer> startPostgresWhenAsked() {
         String port = System.getenv("IT_POSTGRES_PORT");
         if (port == null || !String.valueOf(System.getenv("DB_URL")).startsWith("jdbc:postgresql:")) {
-            if (PostgresServer.installation().isEmpty()) {
-                System.out.println("NOTE: PostgreSQL is not installed: the integration tests run against the embedded"
-                        + " H2 database only. Install Debian's postgresql package (or run .ci/run) to run them against"
-                        + " PostgreSQL too.");
-            }
             return Optional.empty();
         }
-        Path binaries = PostgresServer.installation().orElseThrow(() -> new IllegalStateException(
-                "The PostgreSQL run needs Debian's postgresql package (/usr/lib/postgresql/*/bin)"));
-        return Optional.of(PostgresServer.start(binaries, Integer.parseInt(port), env("DB_USER"), env("DB_PASSWORD")));
+        return Optional.of(PostgresServer.start(PostgresServer.requiredInstallation(), Integer.parseInt(port),
+                env("DB_USER"), env("DB_PASSWORD")));
     }
 
     @Override
