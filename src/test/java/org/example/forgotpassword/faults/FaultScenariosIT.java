@@ -1,7 +1,6 @@
 package org.example.forgotpassword.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -82,8 +81,7 @@ class FaultScenariosIT {
 
     @BeforeAll
     static void startTheServers() {
-        Path postgres = PostgresServer.installation().orElse(null);
-        assumeTrue(postgres != null, "needs Debian's postgresql package (.ci/run installs it)");
+        Path postgres = PostgresServer.requiredInstallation();
         stack = FaultStack.start(postgres);
     }
 

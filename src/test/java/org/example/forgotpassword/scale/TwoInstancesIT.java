@@ -1,7 +1,6 @@
 package org.example.forgotpassword.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,8 +56,7 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstancesOnSharedServers() throws IOException {
-        Path postgres = PostgresServer.installation().orElse(null);
-        assumeTrue(postgres != null, "needs Debian's postgresql package (.ci/run installs it)");
+        Path postgres = PostgresServer.requiredInstallation();
         StackLayout layout = StackLayout.fromSystemProperties();
         Path work = ScaleSettings.workDir(layout, "two-instances");
         try {
