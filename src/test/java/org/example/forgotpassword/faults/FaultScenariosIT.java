@@ -444,8 +444,10 @@ class FaultScenariosIT {
         assertThat(notices.get(0).messageId()).as("Message-ID: the outbox row's id")
                 .startsWith("<" + outboxAtKill.get(0) + "@");
         assertThat(outboxLeft).as("rows left in mail_outbox").isZero();
-        assertThat(new ApiClient(stack.appUrl()).login(address, newPassword).status()).as("the new password works")
-                .isEqualTo(200);
+        ApiClient afterRestart = new ApiClient(stack.appUrl());
+        assertThat(afterRestart.login(address, newPassword).status()).as("the new password works").isEqualTo(200);
+        assertThat(afterRestart.resetPassword(token, "yet another passphrase").code()).as("the token is spent")
+                .isEqualTo(1101);
     }
 
     static String tokenIn(MailInbox.ReceivedMail mail) {

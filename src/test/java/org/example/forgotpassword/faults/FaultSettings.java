@@ -43,10 +43,10 @@ final class FaultSettings {
 
     /**
      * How long to wait for the next mail while the service still holds work that can become one: a request far up
-     * the redelivery back-off, an outbox row waiting for its lease to pass.
+     * the redelivery back-off (broker.properties caps a delay at 300 s), an outbox row waiting for its lease to pass.
      */
     static Duration settleLimit() {
-        return Duration.ofSeconds(Integer.getInteger("faults.settle-limit-seconds", 120));
+        return Duration.ofSeconds(Integer.getInteger("faults.settle-limit-seconds", 300));
     }
 
     /** Accepted requests of the stream that the application is killed three times in: at least 300. */

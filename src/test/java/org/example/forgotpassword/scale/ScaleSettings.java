@@ -29,10 +29,10 @@ final class ScaleSettings {
 
     /**
      * How long without a new mail while the service still holds work that can become one (a request waiting for its
-     * redelivery, an outbox row waiting for the sweeper).
+     * redelivery, at most 300 s by broker.properties; an outbox row waiting for the sweeper).
      */
     static Duration settleLimit() {
-        return Duration.ofSeconds(Integer.getInteger("scale.settle-limit-seconds", 120));
+        return Duration.ofSeconds(Integer.getInteger("scale.settle-limit-seconds", 300));
     }
 
     static Path workDir(StackLayout layout, String test) {
