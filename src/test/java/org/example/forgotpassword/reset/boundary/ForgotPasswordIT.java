@@ -258,14 +258,11 @@ class ForgotPasswordIT {
     void forgotPageSpeaksChineseToAChineseBrowserAndEnglishToEveryOther() {
         ApiClient.Reply chinese = api.get("/password/forgot/", Map.of("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
         ApiClient.Reply french = api.get("/password/forgot/", Map.of("Accept-Language", "fr-FR,fr;q=0.9"));
-        ApiClient.Reply malformed = api.get("/password/forgot/", Map.of("Accept-Language", ";;;q=x"));
 
         assertThat(chinese.body()).contains("<html lang=\"zh-CN\"", "<title>忘记密码？</title>");
         assertThat(chinese.header("Content-Language")).startsWith("zh");
         assertThat(french.body()).contains("<html lang=\"en\"", "<title>Forgot your password?</title>");
         assertThat(french.header("Content-Language")).startsWith("en");
-        assertThat(malformed.status()).isEqualTo(200);
-        assertThat(malformed.body()).contains("<html lang=\"en\"");
     }
 
     static String resetLinkIn(String text) {
