@@ -66,7 +66,7 @@ public class CrossOriginRequests implements ContainerRequestFilter {
 
     private Response preflightAnswer(Optional<WebOrigin> allowed, ContainerRequestContext request) {
         if (allowed.isEmpty()) {
-            return refusal(request);
+            return Response.fromResponse(refusal(request)).header(HttpHeaders.VARY, CrossOriginHeaders.ORIGIN).build();
         }
         return Response.noContent()
                 .header(CrossOriginHeaders.ALLOW_ORIGIN, allowed.get().toString())

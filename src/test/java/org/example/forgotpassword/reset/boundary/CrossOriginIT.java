@@ -85,6 +85,7 @@ class CrossOriginIT {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.code()).isEqualTo(1005);
         assertThat(accessControlHeaders(answer)).isEmpty();
+        assertThat(answer.response().headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Origin"));
     }
 
     @Test
