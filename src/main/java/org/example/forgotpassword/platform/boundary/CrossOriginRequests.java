@@ -82,13 +82,14 @@ public class CrossOriginRequests implements ContainerRequestFilter {
     }
 
     /**
-     * The service's own pages: the scheme and {@code Host} the request came to. A browser that keeps the origin
-     * back ({@code Origin: null}, as the spec asks under {@code Referrer-Policy: no-referrer}, which these pages
-     * have) still says {@code Sec-Fetch-Site: same-origin}, a header no script can set.
+     * The service's own pages. A browser says so itself with {@code Sec-Fetch-Site: same-origin}, a header no
+     * script can set, even where the origin below does not match: behind a proxy that terminates TLS, or when it
+     * keeps the origin back ({@code Origin: null} under these pages' {@code Referrer-Policy: no-referrer}).
+     * Browsers without that header: the scheme and {@code Host} the request came to.
      */
     private static boolean isOwn(String origin, ContainerRequestContext request) {
-        if ("null".equals(origin)) {
-            return "same-origin".equals(request.getHeaderString("Sec-Fetch-Site"));
+        if ("same-origin".equals(request.getHeaderString("Sec-Fetch-Site"))) {
+            return true;
         }
         String host = request.getHeaderString(HttpHeaders.HOST);
         if (host == null) {
