@@ -29,7 +29,7 @@ public class MailStatistics implements MetricSource {
         failed.incrementAndGet();
     }
 
-    public void recordRefusedPermanently() {
+    void recordRefusedPermanently() {
         refused.incrementAndGet();
     }
 
