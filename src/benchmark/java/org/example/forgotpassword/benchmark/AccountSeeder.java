@@ -17,8 +17,13 @@ final class AccountSeeder {
     private AccountSeeder() {
     }
 
+    /** The address of seeded account i. */
+    private static final String ADDRESS_PATTERN = "bench-%05d@bench.example";
+    /** The form of a forgot request for account i, as a printf pattern (also Lua's string.format, for wrk). */
+    static final String FORM_PATTERN = "email=" + ADDRESS_PATTERN.replace("@", "%%40");
+
     static String address(int i) {
-        return String.format("bench-%05d@bench.example", i);
+        return String.format(ADDRESS_PATTERN, i);
     }
 
     static void seed(String url, String user, String password, String template, int count) throws SQLException {

@@ -1,12 +1,63 @@
 package org.example.forgotpassword.benchmark;
 
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes maps, lists, numbers and strings as indented JSON. */
-final class Json {
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
-    private Json() {
+/**
+ * JSON as plain Java values: maps (in their order), lists, numbers, strings, booleans and null, written indented
+ * and read back (results.json, the broker tool's report).
+ */
+final class JsonText {
+
+    private JsonText() {
+    }
+
+    /** Maps come back as LinkedHashMap, lists as ArrayList, integral numbers as Long, others as Double. */
+    static Object read(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return plain(reader.readValue());
+        }
+    }
+
+    private static Object plain(JsonValue value) {
+        switch (value.getValueType()) {
+            case OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                ((JsonObject) value).forEach((key, inner) -> map.put(key, plain(inner)));
+                return map;
+            }
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                ((JsonArray) value).forEach(inner -> list.add(plain(inner)));
+                return list;
+            }
+            case NUMBER -> {
+                JsonNumber number = (JsonNumber) value;
+                return number.isIntegral() ? (Object) number.longValue() : (Object) number.doubleValue();
+            }
+            case STRING -> {
+                return ((JsonString) value).getString();
+            }
+            case TRUE -> {
+                return Boolean.TRUE;
+            }
+            case FALSE -> {
+                return Boolean.FALSE;
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     static String write(Object value) {
