@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * An Apache ActiveMQ Artemis broker from the official distribution, with its web console, on loopback. The
  * instance is made with {@code artemis create} and gets the service's settings from
- * {@code server-config/artemis/broker.properties}. Its journal survives {@link #stop()}/{@link #start()}.
+ * {@code server-config/artemis/broker.properties}. The journal is what {@code artemis create} measures and chooses,
+ * as for an operator's broker (ASYNCIO where libaio is installed, else NIO, and the buffer timeout it measured); it
+ * survives {@link #stop()}/{@link #start()}.
  */
 public final class ArtemisBroker implements AutoCloseable {
 
@@ -47,7 +49,7 @@ public final class ArtemisBroker implements AutoCloseable {
                 "--require-login", "--host", Ports.LOOPBACK, "--http-host", Ports.LOOPBACK,
                 "--default-port", Integer.toString(port), "--http-port", Integer.toString(consolePort),
                 "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor",
-                "--no-autotune", "--nio", "--java-memory", "512M");
+                "--java-memory", "512M");
         try {
             Files.createDirectories(instance.getParent());
             Process create = new ProcessBuilder(command).redirectErrorStream(true)

@@ -76,6 +76,11 @@ public final class DevStack implements AutoCloseable {
         service.putIfAbsent("MP_CONFIG_PROFILE", "dev");
         if (!environment.containsKey("DB_URL")) {
             service.putIfAbsent("DATA_DIR", workDir.resolve("data").toAbsolutePath().toString());
+            // Empty, not absent: a DB_URL this JVM inherited (the integration tests' shared H2 with its TCP server)
+            // must not reach the server, which takes the embedded database in DATA_DIR for an empty one.
+            service.put("DB_URL", "");
+            service.put("DB_USER", "");
+            service.put("DB_PASSWORD", "");
         }
         service.putIfAbsent("APP_BASE_URL", "http://localhost:" + httpPort);
         if (onWildFly()) {

@@ -39,6 +39,11 @@ public final class GreenMailServer implements AutoCloseable {
         return new GreenMailServer(smtpPort, imapPort, apiPort, process);
     }
 
+    /** The mail server's process. */
+    public long pid() {
+        return process.pid();
+    }
+
     public int smtpPort() {
         return smtpPort;
     }

@@ -1,5 +1,6 @@
 package org.example.forgotpassword.devstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,12 +41,22 @@ public final class PayaraMicroServer implements ApplicationServer {
         env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
         env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         Instant launched = Instant.now();
-        List<String> command = new ArrayList<>(List.of("bash", layout.payaraLauncher().toString(),
+        List<String> command = new ArrayList<>(posixShell());
+        command.addAll(List.of(layout.payaraLauncher().toString(),
                 layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), layout.war().toString()));
         command.addAll(extraOptions);
         ManagedProcess process = ManagedProcess.start("Payara Micro", command, env, log.getParent(), log);
         process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort), BOOT_TIMEOUT);
         return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
+    }
+
+    /**
+     * BusyBox's sh where it is installed (the shell of the container image, which the test suite installs), so that
+     * what the tests run is what the image runs; any POSIX sh otherwise (a machine with only a JDK).
+     */
+    static List<String> posixShell() {
+        Path busybox = Path.of("/usr/bin/busybox");
+        return Files.isExecutable(busybox) ? List.of(busybox.toString(), "sh") : List.of("sh");
     }
 
     @Override

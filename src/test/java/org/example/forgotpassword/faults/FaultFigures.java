@@ -5,16 +5,15 @@ import java.time.Duration;
 import org.example.forgotpassword.it.load.DeliveryReport;
 
 /**
- * The line a scenario prints: what became of its accepted requests, what was dead-lettered, what was left half done
- * (transactions still in doubt on the broker), and how long the service took to catch up once the fault was over.
+ * The line a scenario prints: what became of its accepted requests, what was dead-lettered, and how long the
+ * service took to catch up once the fault was over.
  */
-record FaultFigures(String scenario, DeliveryReport report, long deadLettered, int inDoubtLeft, Duration recovery,
-                    String details) {
+record FaultFigures(String scenario, DeliveryReport report, long deadLettered, Duration recovery, String details) {
 
     String line() {
         return String.format("FAULT %-28s accepted %d, delivered %d, lost %d, duplicates %d, dead-lettered %d,"
-                        + " in doubt %d, recovery %.1f s%s", scenario + ":", report.accepted(), report.delivered(),
-                report.lost(), report.duplicates(), deadLettered, inDoubtLeft, recovery.toMillis() / 1000.0,
+                        + " recovery %.1f s%s", scenario + ":", report.accepted(), report.delivered(),
+                report.lost(), report.duplicates(), deadLettered, recovery.toMillis() / 1000.0,
                 details.isEmpty() ? "" : " (" + details + ")");
     }
 }

@@ -34,30 +34,23 @@ final class FaultSettings {
     }
 
     /**
-     * How long to wait for the next mail, once the broker holds nothing of the service's, before the missing ones
-     * count as lost.
+     * How long to wait for the next mail, once the service holds no work that could still send it, before the missing
+     * ones count as lost.
      */
     static Duration quiet() {
         return Duration.ofSeconds(Integer.getInteger("faults.quiet-seconds", 30));
     }
 
     /**
-     * How long to wait for the next mail while the broker still holds the service's work: a prepared transaction
-     * (Payara retries a commit that met a broker outage every 60 s, and a retry can meet a session that has not
-     * reconnected yet) or a message far up the redelivery back-off.
+     * How long to wait for the next mail while the service still holds work that can become one: a request far up
+     * the redelivery back-off (broker.properties caps a delay at 300 s), an outbox row waiting for its lease to pass.
      */
     static Duration settleLimit() {
         return Duration.ofSeconds(Integer.getInteger("faults.settle-limit-seconds", 300));
     }
 
-    /**
-     * Whether scenario 8 (a kill with transactions in doubt) runs: {@code -Dfaults.in-doubt=true}. Not in the default
-     * run: its set-up does not always catch a transaction between its prepare and its commit (in one of nine runs
-     * with the decisions in the database nothing was prepared at the kill, and the scenario failed its
-     * precondition), which would turn the build red at random. It completed every run that caught some (README,
-     * "Reliability").
-     */
-    static boolean inDoubtScenario() {
-        return Boolean.getBoolean("faults.in-doubt");
+    /** Accepted requests of the stream that the application is killed three times in: at least 300. */
+    static int repeatedKillRequests() {
+        return Math.max(300, Integer.getInteger("faults.repeated-kill-requests", 300));
     }
 }

@@ -14,9 +14,11 @@ import org.example.forgotpassword.devstack.Ports;
 import org.example.forgotpassword.devstack.PostgresServer;
 import org.example.forgotpassword.devstack.StackLayout;
 import org.example.forgotpassword.it.BrokerProbe;
+import org.example.forgotpassword.it.MailInbox;
 import org.example.forgotpassword.it.SmtpRelay;
 import org.example.forgotpassword.it.load.InstanceSettings;
 import org.example.forgotpassword.it.load.MailTally;
+import org.example.forgotpassword.it.load.PendingWork;
 import org.example.forgotpassword.it.load.StartedServers;
 
 /**
@@ -38,6 +40,8 @@ final class FaultStack implements AutoCloseable {
     private BrokerProbe brokerProbe;
     private SmtpRelay mailServer;
     private MailTally mails;
+    private MailInbox inbox;
+    private PendingWork pendingWork;
     private Map<String, String> appEnvironment;
     private int appPort;
     private PayaraMicroServer app;
@@ -68,6 +72,8 @@ final class FaultStack implements AutoCloseable {
         GreenMailServer greenMail = servers.add(GreenMailServer.start(layout, Ports.free(), Ports.free(),
                 Ports.free(), work.resolve("greenmail.log")));
         mails = new MailTally(greenMail.webUrl());
+        inbox = new MailInbox(Ports.LOOPBACK, greenMail.imapPort());
+        pendingWork = new PendingWork(brokerProbe, database);
         int relayPort = Ports.free();
         mailServer = servers.add(new SmtpRelay(relayPort, greenMail.smtpPort()));
         appEnvironment = InstanceSettings.environment(broker.url(), BROKER_USER, BROKER_PASSWORD, database, relayPort);
@@ -127,6 +133,16 @@ final class FaultStack implements AutoCloseable {
 
     MailTally mails() {
         return mails;
+    }
+
+    /** The mails as a mail client reads them (subject, Message-ID), over IMAP. */
+    MailInbox inbox() {
+        return inbox;
+    }
+
+    /** The reset requests on the broker and the rows of mail_outbox: what can still become a mail. */
+    PendingWork pendingWork() {
+        return pendingWork;
     }
 
     PostgresServer database() {

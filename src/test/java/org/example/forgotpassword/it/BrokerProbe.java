@@ -5,8 +5,6 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -30,10 +28,12 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 public final class BrokerProbe {
 
-    /** The service's work queues: what waits there (or is in delivery, or scheduled for a redelivery) becomes mail. */
-    public static final List<String> SERVICE_QUEUES = List.of("password-reset-requests", "mail-outbox");
+    /**
+     * The service's work queue: what waits there (or is in delivery, or scheduled for a redelivery) becomes mail.
+     * The other mails wait in the database ({@code mail_outbox}), not on the broker.
+     */
+    public static final String RESET_REQUESTS = "password-reset-requests";
 
-    private static final Pattern PREPARED_ID = Pattern.compile("base64: (\\S+)");
     private final String url;
     private final String user;
     private final String password;
@@ -48,7 +48,10 @@ public final class BrokerProbe {
         return ((Number) attribute(ResourceNames.QUEUE + queue, "messagesAdded")).longValue();
     }
 
-    /** How many messages wait on a queue or are being delivered (not yet acknowledged). */
+    /**
+     * How many messages a queue holds: waiting, being delivered (not yet acknowledged) or scheduled for a
+     * redelivery.
+     */
     public long messageCount(String queue) {
         return ((Number) attribute(ResourceNames.QUEUE + queue, "messageCount")).longValue();
     }
@@ -59,33 +62,11 @@ public final class BrokerProbe {
     }
 
     /**
-     * The broker's prepared but unresolved XA transactions (base64 ids), as the console's "prepared transactions"
-     * lists them. Those of an application instance that died between prepare and commit stay until an operator (or
-     * the instance's transaction recovery) resolves them: Artemis never times a prepared transaction out.
-     */
-    public List<String> preparedTransactions() {
-        List<String> ids = new ArrayList<>();
-        for (Object entry : (Object[]) invoke(ResourceNames.BROKER, "listPreparedTransactions")) {
-            Matcher id = PREPARED_ID.matcher(entry.toString());
-            if (id.find()) {
-                ids.add(id.group(1));
-            }
-        }
-        return ids;
-    }
-
-    /**
-     * Whether the broker still holds something of the service's that can become a mail: a message on a work queue
-     * (waiting, in delivery or scheduled for a redelivery) or a prepared transaction, which the transaction manager
-     * that began it completes (Payara retries a commit every 60 s; a restarted instance recovers its own).
+     * Whether the broker still holds a reset request, waiting, in delivery or scheduled for a redelivery: each can
+     * still become a mail.
      */
     public boolean holdsServiceWork() {
-        return SERVICE_QUEUES.stream().anyMatch(queue -> messageCount(queue) > 0) || !preparedTransactions().isEmpty();
-    }
-
-    /** Rolls a prepared transaction back (the operator's heuristic decision): its messages are delivered again. */
-    public void rollBackPreparedTransaction(String base64Id) {
-        invoke(ResourceNames.BROKER, "rollbackPreparedTransaction", base64Id);
+        return messageCount(RESET_REQUESTS) > 0;
     }
 
     /** A message as a browsing operator sees it: its properties and text body. */
@@ -127,11 +108,6 @@ public final class BrokerProbe {
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot browse " + queue, e);
         }
-    }
-
-    private Object invoke(String resource, String operation, Object... arguments) {
-        return ask(request -> JMSManagementHelper.putOperationInvocation(request, resource, operation, arguments),
-                operation);
     }
 
     private Object attribute(String resource, String attribute) {

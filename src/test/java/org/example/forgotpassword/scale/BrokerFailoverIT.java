@@ -1,7 +1,6 @@
 package org.example.forgotpassword.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.example.forgotpassword.it.load.Deliveries;
 import org.example.forgotpassword.it.load.DeliveryReport;
 import org.example.forgotpassword.it.load.ForgotLoad;
 import org.example.forgotpassword.it.load.MailTally;
+import org.example.forgotpassword.it.load.PendingWork;
 import org.example.forgotpassword.it.load.SeededAccounts;
 import org.example.forgotpassword.it.load.StartedServers;
 import org.junit.jupiter.api.AfterAll;
@@ -48,8 +48,7 @@ class BrokerFailoverIT {
 
     @BeforeAll
     static void startThePairAndAnInstanceThatKnowsBoth() throws IOException, InterruptedException {
-        Path postgres = PostgresServer.installation().orElse(null);
-        assumeTrue(postgres != null, "needs Debian's postgresql package (.ci/run installs it)");
+        Path postgres = PostgresServer.requiredInstallation();
         StackLayout layout = StackLayout.fromSystemProperties();
         Path work = ScaleSettings.workDir(layout, "broker-failover");
         try {
@@ -125,8 +124,8 @@ class BrokerFailoverIT {
         });
         Instant loadDone = Instant.now();
         BrokerProbe survivor = new BrokerProbe(backup.url(), backup.user(), backup.password());
-        int preparedAfterLoad = survivor.preparedTransactions().size();
-        Deliveries.Counted counted = Deliveries.await(mails, survivor, outcomes, ScaleSettings.quiet(),
+        PendingWork work = new PendingWork(survivor, database);
+        Deliveries.Counted counted = Deliveries.await(mails, work, outcomes, ScaleSettings.quiet(),
                 ScaleSettings.settleLimit());
         DeliveryReport report = DeliveryReport.of(outcomes, counted.mailsPerAddress());
         Instant killed = killedAt.get();
@@ -138,29 +137,26 @@ class BrokerFailoverIT {
 
         System.out.printf("SCALE broker pair, primary killed (SIGKILL) after %d of %d accepted: %s;"
                         + " backup active %.1f s after the kill, first accepted request %.1f s after the kill"
-                        + " (503 replies: %d, longest gap between accepted replies %.1f s); prepared (in doubt) on"
-                        + " the backup after the load %d, left after the wait %d (completed by the transaction"
-                        + " manager, nothing resolved by the test); load %.1f s, mails done %.1f s after the load;"
-                        + " on the backup: outbox left %d, dead letters %d; the same application process throughout:"
-                        + " %s%n",
+                        + " (503 replies: %d, longest gap between accepted replies %.1f s); load %.1f s, mails done"
+                        + " %.1f s after the load; left: %s; dead letters on the backup %d; the same application"
+                        + " process throughout: %s%n",
                 target / 3, target, report.summary(), seconds(killed, takeover),
                 serviceBack == null ? Double.NaN : seconds(killed, serviceBack), refusedAfterKill,
-                ForgotLoad.longestGapBetweenAcceptances(outcomes).toMillis() / 1000.0, preparedAfterLoad,
-                counted.preparedLeft(),
-                seconds(started, loadDone), seconds(loadDone, counted.waitEnded()),
-                survivor.messageCount("mail-outbox"), survivor.messageCount("DLQ"), app.process().isAlive());
-        printWhereTheLostAre(outcomes, counted, killed, survivor);
+                ForgotLoad.longestGapBetweenAcceptances(outcomes).toMillis() / 1000.0,
+                seconds(started, loadDone), seconds(loadDone, counted.mailsIn()), work.describe(),
+                survivor.messageCount("DLQ"), app.process().isAlive());
+        printWhereTheLostAre(outcomes, counted, killed, work);
         assertThat(report.accepted()).isGreaterThanOrEqualTo(target);
         assertThat(serviceBack).as("requests accepted again after the kill, without restarting the application")
                 .isNotNull();
         assertThat(app.process().isAlive()).isTrue();
         assertThat(report.lost()).as("accepted requests without a mail").isZero();
-        assertThat(counted.preparedLeft()).as("transactions left in doubt on the backup").isZero();
+        assertThat(counted.workLeft()).as("work left once every mail was in").isFalse();
     }
 
     /** For the analysis of a failure: when the lost requests were sent, and what the database and broker hold. */
     static void printWhereTheLostAre(List<ForgotLoad.Outcome> outcomes, Deliveries.Counted counted, Instant killed,
-                                     BrokerProbe broker) {
+                                     PendingWork work) {
         List<ForgotLoad.Outcome> lost = outcomes.stream()
                 .filter(o -> o.accepted() && counted.mailsPerAddress().getOrDefault(o.address(), 0) == 0).toList();
         if (lost.isEmpty()) {
@@ -182,11 +178,7 @@ class BrokerFailoverIT {
         } catch (java.sql.SQLException e) {
             text.append(" (database: ").append(e).append(')');
         }
-        for (String queue : List.of("password-reset-requests", "mail-outbox")) {
-            text.append(String.format("; %s: %d waiting, %d delivering", queue, broker.messageCount(queue),
-                    broker.deliveringCount(queue)));
-        }
-        text.append("; prepared now: ").append(broker.preparedTransactions().size());
+        text.append("; left: ").append(work.describe());
         System.out.println(text);
     }
 

@@ -22,14 +22,14 @@ final class ScaleSettings {
         return Integer.getInteger("scale.requests", 200);
     }
 
-    /** How long without a new mail, once the broker holds nothing of the service's, before the missing ones are lost. */
+    /** How long without a new mail, once the service holds no work that could send one, before the rest are lost. */
     static Duration quiet() {
         return Duration.ofSeconds(Integer.getInteger("scale.quiet-seconds", 30));
     }
 
     /**
-     * How long without a new mail while the broker still holds a message or a prepared transaction of the service's
-     * (Payara retries a commit that met a broker's death every 60 s).
+     * How long without a new mail while the service still holds work that can become one (a request waiting for its
+     * redelivery, at most 300 s by broker.properties; an outbox row waiting for the sweeper).
      */
     static Duration settleLimit() {
         return Duration.ofSeconds(Integer.getInteger("scale.settle-limit-seconds", 300));

@@ -1,7 +1,6 @@
 package org.example.forgotpassword.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import org.example.forgotpassword.it.load.Deliveries;
 import org.example.forgotpassword.it.load.DeliveryReport;
 import org.example.forgotpassword.it.load.ForgotLoad;
 import org.example.forgotpassword.it.load.MailTally;
+import org.example.forgotpassword.it.load.PendingWork;
 import org.example.forgotpassword.it.load.SeededAccounts;
 import org.example.forgotpassword.it.load.StartedServers;
 import org.junit.jupiter.api.AfterAll;
@@ -53,15 +53,11 @@ class TwoInstancesIT {
     static PostgresServer database;
     static BrokerProbe broker;
     static MailTally mails;
-    static StackLayout layout;
-    static Map<String, String> secondsEnvironment;
-    static Path secondsLog;
 
     @BeforeAll
     static void startTwoInstancesOnSharedServers() throws IOException {
-        Path postgres = PostgresServer.installation().orElse(null);
-        assumeTrue(postgres != null, "needs Debian's postgresql package (.ci/run installs it)");
-        layout = StackLayout.fromSystemProperties();
+        Path postgres = PostgresServer.requiredInstallation();
+        StackLayout layout = StackLayout.fromSystemProperties();
         Path work = ScaleSettings.workDir(layout, "two-instances");
         try {
             database = servers.add(PostgresServer.start(postgres, Ports.free(), "forgot", "scale-db-password"));
@@ -78,10 +74,9 @@ class TwoInstancesIT {
             CompletableFuture<PayaraMicroServer> a = CompletableFuture.supplyAsync(() -> servers.add(
                     PayaraMicroServer.start(layout, Ports.free(), ScaleSettings.instance(artemis.url(), database,
                             firstsRelayPort), work.resolve("first/payara.log"))));
-            secondsEnvironment = ScaleSettings.instance(artemis.url(), database, secondsRelayPort);
-            secondsLog = work.resolve("second/payara.log");
             CompletableFuture<PayaraMicroServer> b = CompletableFuture.supplyAsync(() -> servers.add(
-                    PayaraMicroServer.start(layout, Ports.free(), secondsEnvironment, secondsLog)));
+                    PayaraMicroServer.start(layout, Ports.free(), ScaleSettings.instance(artemis.url(), database,
+                            secondsRelayPort), work.resolve("second/payara.log"))));
             first = a.join();
             second = b.join();
             System.out.printf("SCALE two instances: ready after %.1f s and %.1f s (booted side by side)%n",
@@ -132,59 +127,58 @@ class TwoInstancesIT {
     }
 
     /**
-     * The killed instance is restarted on its own data directory, as a supervisor would: what it had in doubt on the
-     * broker (prepared, not committed) its recovery completes; everything else the survivor delivers meanwhile.
+     * The killed instance's deliveries in flight (its mail path stalled, so there are some) go back to the broker
+     * when its connection drops, and the survivor delivers them; a request it was mailing when it died finds its
+     * token superseded or its mail recorded as sent. A mail goes twice only where the kill cut an SMTP
+     * conversation between the server's 250 and the record of the sent mail.
      */
     @Test
     @Order(3)
     void anInstanceKilledMidStreamLosesNoAcceptedRequestTheOtherDeliversItsMessages() throws Exception {
         int target = ScaleSettings.requests();
         List<String> addresses = SeededAccounts.seed(new ApiClient(first.baseUrl()), database, "two", target + 100);
+        PendingWork work = new PendingWork(broker, database);
         secondsMailPath.stall();
         AtomicInteger heldBySecondAtKill = new AtomicInteger();
-        AtomicLong outboxInFlightAtKill = new AtomicLong();
-        AtomicInteger preparedAtKill = new AtomicInteger();
+        AtomicInteger conversationsCut = new AtomicInteger();
+        AtomicLong inDeliveryAtKill = new AtomicLong();
         AtomicReference<Instant> killedAt = new AtomicReference<>();
-        AtomicReference<CompletableFuture<PayaraMicroServer>> restart = new AtomicReference<>();
         ForgotLoad load = new ForgotLoad(List.of(first.baseUrl(), second.baseUrl()), 4);
 
         Instant started = Instant.now();
         List<ForgotLoad.Outcome> outcomes = load.run(addresses.iterator(), target, accepted -> {
             if (accepted == target / 2) {
                 heldBySecondAtKill.set(secondsMailPath.heldConnections());
-                outboxInFlightAtKill.set(broker.deliveringCount("mail-outbox"));
+                conversationsCut.set(secondsMailPath.connectionsInProgress());
+                inDeliveryAtKill.set(broker.deliveringCount(BrokerProbe.RESET_REQUESTS));
                 second.process().kill();
                 killedAt.set(Instant.now());
-                preparedAtKill.set(broker.preparedTransactions().size());
                 secondsMailPath.resume();
-                restart.set(CompletableFuture.supplyAsync(() -> servers.add(PayaraMicroServer.start(layout,
-                        second.httpPort(), secondsEnvironment, secondsLog))));
             }
         });
         Instant loadDone = Instant.now();
         assertThat(killedAt.get()).as("killed mid-stream").isNotNull();
-        second = restart.get().join();
-        Deliveries.Counted counted = Deliveries.await(mails, broker, outcomes, ScaleSettings.quiet(),
+        Deliveries.Counted counted = Deliveries.await(mails, work, outcomes, ScaleSettings.quiet(),
                 ScaleSettings.settleLimit());
         DeliveryReport report = DeliveryReport.of(outcomes, counted.mailsPerAddress());
         long acceptedBySecond = outcomes.stream().filter(o -> o.accepted() && o.instance().equals(second.baseUrl()))
                 .count();
 
-        System.out.printf("SCALE two instances, second killed (SIGKILL) after %d of %d accepted and restarted: %s;"
-                        + " accepted by the killed instance %d; at the kill its mail path held %d mails, the outbox"
-                        + " had %d unacknowledged deliveries and the broker %d prepared transactions; restart took"
-                        + " %.1f s; prepared left after the wait %d (nothing resolved by the test); load %.1f s, mails"
-                        + " done %.1f s after the load; outbox left %d, dead letters %d%n",
+        System.out.printf("SCALE two instances, second killed (SIGKILL) after %d of %d accepted, not restarted: %s;"
+                        + " accepted by the killed instance %d; at the kill its mail path held %d mails and had %d"
+                        + " SMTP conversations open, and %d reset requests were in delivery; load %.1f s, mails done"
+                        + " %.1f s after the load; left: %s; dead letters %d%n",
                 target / 2, target, report.summary(), acceptedBySecond, heldBySecondAtKill.get(),
-                outboxInFlightAtKill.get(), preparedAtKill.get(), second.bootTime().toMillis() / 1000.0,
-                counted.preparedLeft(), Duration.between(started, loadDone).toMillis() / 1000.0,
-                Duration.between(loadDone, counted.waitEnded()).toMillis() / 1000.0, broker.messageCount("mail-outbox"),
+                conversationsCut.get(), inDeliveryAtKill.get(),
+                Duration.between(started, loadDone).toMillis() / 1000.0,
+                Duration.between(loadDone, counted.mailsIn()).toMillis() / 1000.0, work.describe(),
                 broker.messageCount("DLQ"));
         assertThat(report.accepted()).isGreaterThanOrEqualTo(target);
         assertThat(heldBySecondAtKill.get()).as("the killed instance had mails in flight").isPositive();
         assertThat(report.lost()).as("accepted requests without a mail").isZero();
-        assertThat(report.duplicates()).as("extra mails").isZero();
-        assertThat(counted.preparedLeft()).as("transactions left in doubt on the broker").isZero();
+        assertThat(report.duplicates()).as("extra mails: at most one per SMTP conversation the kill cut")
+                .isLessThanOrEqualTo(conversationsCut.get());
+        assertThat(counted.workLeft()).as("work left once every mail was in").isFalse();
     }
 
     static String tokenFromTheMailOf(String address) {

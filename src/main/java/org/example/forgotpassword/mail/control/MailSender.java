@@ -126,8 +126,12 @@ public class MailSender {
             connections.giveBack(transport);
             statistics.recordSent();
         } catch (MessagingException e) {
-            statistics.recordFailure();
             OptionalInt permanent = SmtpReplies.permanentCode(e);
+            if (permanent.isPresent()) {
+                statistics.recordPermanentFailure();
+            } else {
+                statistics.recordTransientFailure();
+            }
             LOG.log(Level.WARNING, "SMTP server {0}:{1} did not accept mail {2} ({3}): {4}",
                     new Object[] {host, Integer.toString(port), mail.mailId(),
                             permanent.isPresent() ? "permanent, " + permanent.getAsInt() : "transient",

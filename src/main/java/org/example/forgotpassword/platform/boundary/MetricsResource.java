@@ -1,38 +1,28 @@
 package org.example.forgotpassword.platform.boundary;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import org.example.forgotpassword.platform.control.MetricSource;
-import org.example.forgotpassword.platform.control.PrometheusText;
-import org.example.forgotpassword.platform.entity.Metric;
+import org.example.forgotpassword.platform.control.ServiceMetrics;
 
 /**
- * {@code GET /ops/metrics}: the service's counters and the broker's queue depths in the Prometheus text format.
- * Served by the application itself because Payara Micro's own {@code /metrics} fails once a JDBC pool exists
- * (payara/Payara#6041). Operational data, not secrets; still, route {@code /ops/} only from inside the network.
+ * {@code GET /ops/metrics}: the service's counters, the JVM's figures, the HTTP timings and the broker's queue
+ * depths in the Prometheus text format. Served by the application itself, the same on Payara Micro and WildFly
+ * (Payara's own {@code /metrics} is switched off). Operational data, not secrets; still, route {@code /ops/} only
+ * from inside the network.
  */
 @Path("ops/metrics")
 @ApplicationScoped
 public class MetricsResource {
 
     @Inject
-    @Any
-    Instance<MetricSource> sources;
+    ServiceMetrics metrics;
 
     @GET
     public Response metrics() {
-        List<Metric> metrics = new ArrayList<>();
-        sources.forEach(source -> metrics.addAll(source.metrics()));
-        return Response.ok(PrometheusText.format(metrics), PrometheusText.MEDIA_TYPE)
-                .header("Cache-Control", "no-store").build();
+        return Response.ok(metrics.scrape(), ServiceMetrics.MEDIA_TYPE).header("Cache-Control", "no-store").build();
     }
 }

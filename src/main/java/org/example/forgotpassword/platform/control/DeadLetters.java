@@ -1,10 +1,6 @@
 package org.example.forgotpassword.platform.control;
 
 import java.util.Enumeration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,7 +16,8 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Transactional;
 
-import org.example.forgotpassword.platform.entity.Metric;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Moves a message no version of this service can process (a "poison" message) to the broker's dead-letter queue
@@ -31,15 +28,13 @@ import org.example.forgotpassword.platform.entity.Metric;
  * delivered, and dead-lettered, again; nothing is lost.
  */
 @ApplicationScoped
-public class DeadLetters implements MetricSource {
+public class DeadLetters {
 
     public static final String REASON = "dlqReason";
     public static final String ORIGINAL_QUEUE = "dlqOriginalQueue";
     public static final String ORIGINAL_MESSAGE_ID = "dlqOriginalMessageId";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
-
-    private final Map<String, AtomicLong> deadLettered = new ConcurrentHashMap<>();
 
     @Resource(name = "jms/ConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -49,6 +44,9 @@ public class DeadLetters implements MetricSource {
 
     @Inject
     DeadLetterRecords records;
+
+    @Inject
+    MeterRegistry registry;
 
     /**
      * Outside any transaction: a connection of the pool is never enlisted, and the resource adapter would make the
@@ -70,7 +68,7 @@ public class DeadLetters implements MetricSource {
             copy.setStringProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetterQueue, copy);
             records.record(original.getJMSMessageID(), originalQueue, reason);
-            deadLettered.computeIfAbsent(originalQueue, queue -> new AtomicLong()).incrementAndGet();
+            deadLettered(originalQueue).increment();
             LOG.log(Level.WARNING, "Moved message {0} from {1} to the dead-letter queue: {2}",
                     new Object[] {original.getJMSMessageID(), originalQueue, reason});
         } catch (JMSException e) {
@@ -78,13 +76,13 @@ public class DeadLetters implements MetricSource {
         }
     }
 
-    /** Counted when the copy is sent; a delivery rolled back afterwards is counted again when it is redelivered. */
-    @Override
-    public List<Metric> metrics() {
-        return deadLettered.entrySet().stream()
-                .map(entry -> Metric.counter("forgot_password_dead_lettered_total",
-                        "Messages this service moved to the dead-letter queue, by the queue they came from",
-                        Map.of("queue", entry.getKey()), entry.getValue().get()))
-                .toList();
+    /**
+     * {@code forgot_password_dead_lettered_total{queue=…}}, exported from the first message of the queue on. Counted
+     * when the copy is sent; a delivery rolled back afterwards is counted again when it is redelivered.
+     */
+    private Counter deadLettered(String originalQueue) {
+        return Counter.builder("forgot.password.dead.lettered")
+                .description("Messages this service moved to the dead-letter queue, by the queue they came from")
+                .tag("queue", originalQueue).register(registry);
     }
 }

@@ -1,7 +1,7 @@
 package org.example.forgotpassword.platform.control;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -19,8 +19,13 @@ import jakarta.jms.Queue;
 import jakarta.jms.TemporaryQueue;
 import jakarta.transaction.Transactional;
 
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.example.forgotpassword.platform.entity.Metric;
 
 /**
  * The depth of the service's queues, asked of the broker at each scrape: Artemis answers a message sent to its
@@ -28,10 +33,10 @@ import org.example.forgotpassword.platform.entity.Metric;
  * {@code manage} permission; {@code artemis create} gives it to its user's role). Asked over the application's
  * own pooled connection factory, outside any transaction: in a transaction the request would only leave at the
  * commit, after the wait for the reply. When the broker does not answer within the time limit the gauges are
- * left out; the service's counters come anyway.
+ * left out; the service's counters come anyway. {@link ServiceMetrics} asks at each scrape.
  */
 @ApplicationScoped
-public class QueueDepths implements MetricSource {
+public class QueueDepths {
 
     private static final Logger LOG = Logger.getLogger(QueueDepths.class.getName());
 
@@ -57,6 +62,10 @@ public class QueueDepths implements MetricSource {
             this.metric = metric;
             this.help = help;
         }
+
+        GaugeSnapshot.Builder gauge() {
+            return GaugeSnapshot.builder().name(metric).help(help);
+        }
     }
 
     @Resource(name = "jms/ConnectionFactory")
@@ -76,11 +85,11 @@ public class QueueDepths implements MetricSource {
     @ConfigProperty(name = "metrics.queue-depth-timeout")
     Duration timeout;
 
-    @Override
+    /** The gauges of the queues, as many as the broker answered in time; empty without a broker. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public List<Metric> metrics() {
+    public MetricSnapshots collect() {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<Metric> metrics = new ArrayList<>();
+        Map<Depth, GaugeSnapshot.Builder> gauges = new EnumMap<>(Depth.class);
         try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             TemporaryQueue replies = context.createTemporaryQueue();
             try (JMSConsumer consumer = context.createConsumer(replies)) {
@@ -95,11 +104,12 @@ public class QueueDepths implements MetricSource {
                         Message reply = consumer.receive(left);
                         if (reply == null) {
                             LOG.log(Level.FINE, "No answer from the broker within {0}", timeout);
-                            return metrics;
+                            return snapshots(gauges);
                         }
                         if (reply.getBooleanProperty(SUCCEEDED)) {
-                            metrics.add(Metric.gauge(depth.metric, depth.help, Map.of("queue", queue.getQueueName()),
-                                    ManagementReplies.firstNumber(reply.getBody(String.class))));
+                            gauges.computeIfAbsent(depth, Depth::gauge).dataPoint(GaugeDataPointSnapshot.builder()
+                                    .labels(Labels.of("queue", queue.getQueueName()))
+                                    .value(ManagementReplies.firstNumber(reply.getBody(String.class))).build());
                         } else {
                             LOG.log(Level.FINE, "The broker refused {0} of {1}",
                                     new Object[] {depth.attribute, queue.getQueueName()});
@@ -113,6 +123,11 @@ public class QueueDepths implements MetricSource {
         } catch (JMSException | RuntimeException unavailable) {
             LOG.log(Level.FINE, "No queue depths from the broker: {0}", unavailable.toString());
         }
-        return metrics;
+        return snapshots(gauges);
+    }
+
+    private static MetricSnapshots snapshots(Map<Depth, GaugeSnapshot.Builder> gauges) {
+        return MetricSnapshots.of(gauges.values().stream().map(GaugeSnapshot.Builder::build)
+                .toArray(MetricSnapshot[]::new));
     }
 }

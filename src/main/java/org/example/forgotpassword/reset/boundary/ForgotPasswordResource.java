@@ -3,6 +3,7 @@ package org.example.forgotpassword.reset.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.account.entity.EmailAddress;
+import org.example.forgotpassword.platform.boundary.HostedPages;
 import org.example.forgotpassword.platform.boundary.Replies;
 import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.RequestFields;
@@ -20,7 +22,8 @@ import org.example.forgotpassword.reset.control.PasswordResetRequests;
 /**
  * {@code POST /password/forgot/} with field {@code email}, as an HTML form or as JSON. Validates, rate-limits and
  * queues, nothing else: whether an account exists is decided by the consumer, so status, body, headers and timing
- * are the same either way. The mail goes out in the background.
+ * are the same either way. The mail goes out in the background. {@code GET /password/forgot/} is the service's own
+ * page for it, a {@link HostedPages hosted page}.
  */
 @Path("password/forgot")
 @ApplicationScoped
@@ -36,6 +39,9 @@ public class ForgotPasswordResource {
     @Inject
     Replies replies;
 
+    @Inject
+    HostedPages pages;
+
     @Context
     HttpHeaders headers;
 
@@ -46,5 +52,25 @@ public class ForgotPasswordResource {
         limits.forgot(email.canonical());
         resetRequests.accept(email, replies.localeOf(headers::getAcceptableLanguages));
         return replies.success("forgot.accepted", headers::getAcceptableLanguages);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page() {
+        return pages.page("forgot", headers::getAcceptableLanguages);
+    }
+
+    @GET
+    @Path("forgot.js")
+    @Produces("text/javascript")
+    public Response script() {
+        return pages.script("forgot.js");
+    }
+
+    @GET
+    @Path("forgot.css")
+    @Produces("text/css")
+    public Response style() {
+        return pages.style();
     }
 }

@@ -28,11 +28,26 @@ import org.example.forgotpassword.it.ApiClient;
  */
 public final class ForgotLoad {
 
-    /** What happened to one request; {@code status} is {@link #NO_REPLY} when the connection broke under it. */
-    public record Outcome(String address, String instance, int status, Instant sent, Instant answered) {
+    /**
+     * What happened to one request; {@code status} is {@link #NO_REPLY} when the connection broke under it.
+     *
+     * @param code       the reply's JSON {@code code}, null without a JSON reply
+     * @param retryAfter the reply's {@code Retry-After} header, null without one
+     */
+    public record Outcome(String address, String instance, int status, Integer code, String retryAfter, Instant sent,
+                          Instant answered) {
 
         public boolean accepted() {
             return status == 200;
+        }
+
+        /** A refusal as the contract has it when the broker is away: 503, code 1503, with a Retry-After. */
+        public boolean refusedForNow() {
+            return status == 503 && Integer.valueOf(1503).equals(code) && retryAfter != null && !retryAfter.isBlank();
+        }
+
+        public Duration took() {
+            return Duration.between(sent, answered);
         }
     }
 
@@ -40,12 +55,26 @@ public final class ForgotLoad {
 
     private final List<String> instances;
     private final int clients;
+    private final Duration pauseAfterRefusal;
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private final AtomicInteger next = new AtomicInteger();
 
     public ForgotLoad(List<String> instances, int clients) {
+        this(instances, clients, Duration.ZERO);
+    }
+
+    private ForgotLoad(List<String> instances, int clients, Duration pauseAfterRefusal) {
         this.instances = List.copyOf(instances);
         this.clients = clients;
+        this.pauseAfterRefusal = pauseAfterRefusal;
+    }
+
+    /**
+     * The same load whose clients, after a 503, wait {@code pause} before their next request, as a person who was
+     * told to try again does, instead of spending the addresses at the speed of the refusals.
+     */
+    public ForgotLoad pausingAfterRefusals(Duration pause) {
+        return new ForgotLoad(instances, clients, pause);
     }
 
     /**
@@ -75,6 +104,13 @@ public final class ForgotLoad {
                     outcomes.add(outcome);
                     if (outcome.accepted()) {
                         whenAccepted.accept(accepted.incrementAndGet());
+                    } else if (outcome.status() == 503 && !pauseAfterRefusal.isZero()) {
+                        try {
+                            Thread.sleep(pauseAfterRefusal.toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
                 }
             });
@@ -97,13 +133,16 @@ public final class ForgotLoad {
             Instant sent = Instant.now();
             try {
                 ApiClient.Reply reply = new ApiClient(instance.get()).forgot(address);
-                return Optional.of(new Outcome(address, instance.get(), reply.status(), sent, Instant.now()));
+                Instant answered = Instant.now();
+                Integer code = reply.json() != null && reply.json().containsKey("code") ? reply.code() : null;
+                return Optional.of(new Outcome(address, instance.get(), reply.status(), code,
+                        reply.header("Retry-After"), sent, answered));
             } catch (IllegalStateException failed) {
                 if (refusedConnection(failed)) {
                     down.add(instance.get());
                     continue;
                 }
-                return Optional.of(new Outcome(address, instance.get(), NO_REPLY, sent, Instant.now()));
+                return Optional.of(new Outcome(address, instance.get(), NO_REPLY, null, null, sent, Instant.now()));
             }
         }
     }

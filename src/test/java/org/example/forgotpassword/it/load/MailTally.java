@@ -66,9 +66,8 @@ public final class MailTally {
 
     /**
      * Waits until every address has a mail. A missing mail counts as lost only once nothing new arrived for
-     * {@code quiet} and {@code workPending} says nothing is left that could still send it (a message waiting for
-     * its redelivery, a transaction the transaction manager will retry), or once {@code limit} has passed
-     * without a new mail.
+     * {@code quiet} and {@code workPending} says nothing is left that could still send it (a request waiting for
+     * its redelivery, an outbox row waiting for the sweeper), or once {@code limit} has passed without a new mail.
      */
     public void awaitOneEach(Collection<String> addresses, Duration quiet, BooleanSupplier workPending, Duration limit)
             throws InterruptedException {

@@ -3,10 +3,19 @@ package org.example.forgotpassword.mail.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -20,6 +29,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +61,8 @@ class MailSenderTest {
         sender.connectTimeout = Duration.ofSeconds(10);
         sender.timeout = Duration.ofSeconds(30);
         sender.statistics = new MailStatistics();
+        sender.statistics.registry = new SimpleMeterRegistry();
+        sender.statistics.register();
         sender.connectSettings();
     }
 
@@ -258,4 +271,114 @@ class MailSenderTest {
                     .hasMessage("mail.from is not a valid address");
         }
     }
+
+    /** Each failed attempt is counted once, by the kind MailSender decides on (what the fault suite reads). */
+    @Nested
+    class FailedAttempts {
+
+        private SimpleMeterRegistry registry;
+
+        @BeforeEach
+        void countInAFreshRegistry() {
+            registry = new SimpleMeterRegistry();
+            sender.statistics.registry = registry;
+            sender.statistics.register();
+        }
+
+        private double failed(String kind) {
+            return registry.get("forgot.password.mail.attempts.failed").tag("kind", kind).counter().count();
+        }
+
+        @Test
+        void refusalWith5xxIsPermanent() throws Exception {
+            try (RefusingSmtpServer server = new RefusingSmtpServer("550 5.1.1 No such mailbox")) {
+                sender.host = "127.0.0.1";
+                sender.port = server.port();
+                sender.connectSettings();
+
+                assertThatThrownBy(() -> sender.send(ENGLISH)).isInstanceOf(PermanentMailFailureException.class);
+            }
+            assertThat(failed("permanent")).isEqualTo(1);
+            assertThat(failed("transient")).isZero();
+        }
+
+        @Test
+        void refusalWith4xxIsTransient() throws Exception {
+            try (RefusingSmtpServer server = new RefusingSmtpServer("451 4.3.0 Try again later")) {
+                sender.host = "127.0.0.1";
+                sender.port = server.port();
+                sender.connectSettings();
+
+                assertThatThrownBy(() -> sender.send(ENGLISH)).isInstanceOf(MailDeliveryException.class)
+                        .isNotInstanceOf(PermanentMailFailureException.class);
+            }
+            assertThat(failed("transient")).isEqualTo(1);
+            assertThat(failed("permanent")).isZero();
+        }
+
+        @Test
+        void noServerIsTransient() throws Exception {
+            try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                sender.port = closed.getLocalPort();
+            }
+            sender.host = "127.0.0.1";
+            sender.connectSettings();
+
+            assertThatThrownBy(() -> sender.send(ENGLISH)).isInstanceOf(MailDeliveryException.class);
+            assertThat(failed("transient")).isEqualTo(1);
+            assertThat(failed("permanent")).isZero();
+        }
+    }
+
+    /** An SMTP server on loopback that answers every recipient with the same reply, for one connection. */
+    static final class RefusingSmtpServer implements AutoCloseable {
+
+        private final ServerSocket socket;
+        private final Thread conversation;
+
+        RefusingSmtpServer(String recipientReply) throws IOException {
+            socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            conversation = new Thread(() -> converse(recipientReply), "refusing-smtp");
+            conversation.setDaemon(true);
+            conversation.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void converse(String recipientReply) {
+            try (Socket client = socket.accept();
+                 BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                         StandardCharsets.US_ASCII));
+                 Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII)) {
+                reply(out, "220 refusing.example.test ESMTP");
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
+                    switch (command) {
+                        case "RCPT" -> reply(out, recipientReply);
+                        case "QUIT" -> {
+                            reply(out, "221 Bye");
+                            return;
+                        }
+                        default -> reply(out, "250 OK");
+                    }
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        }
+
+        private static void reply(Writer out, String line) throws IOException {
+            out.write(line + "\r\n");
+            out.flush();
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            conversation.join(5000);
+        }
+    }
 }
+

@@ -44,6 +44,7 @@ class ErrorCodeTest {
                         tuple("MALFORMED_REQUEST", 1002, 400),
                         tuple("UNSUPPORTED_MEDIA_TYPE", 1003, 415),
                         tuple("PAYLOAD_TOO_LARGE", 1004, 413),
+                        tuple("ORIGIN_NOT_ALLOWED", 1005, 403),
                         tuple("QUEUE_UNAVAILABLE", 1503, 503));
     }
 
@@ -134,6 +135,11 @@ class ErrorCodeTest {
     @Test
     void badRequestFromTheFrameworkIsNeverReportedAsAnInvalidEmail() {
         assertThat(ErrorCode.forHttpStatus(400)).isNotEqualTo(ErrorCode.INVALID_EMAIL);
+    }
+
+    @Test
+    void forbiddenFromTheFrameworkIsNeverReportedAsARefusedOrigin() {
+        assertThat(ErrorCode.forHttpStatus(403)).isNotEqualTo(ErrorCode.ORIGIN_NOT_ALLOWED);
     }
 
     @ParameterizedTest

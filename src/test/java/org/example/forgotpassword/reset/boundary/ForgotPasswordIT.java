@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -216,12 +217,52 @@ class ForgotPasswordIT {
     @Test
     void unknownPathsAndMethodsGetJsonErrorsWithoutStackTraces() {
         ApiClient.Reply notFound = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/no/such/thing")).GET().build());
-        ApiClient.Reply wrongMethod = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/password/forgot/")).GET().build());
+        ApiClient.Reply wrongMethod = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/password/forgot/")).DELETE().build());
 
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.code()).isEqualTo(1404);
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.code()).isEqualTo(1405);
+    }
+
+    @Test
+    void forgotPageIsSelfContainedUncachedUnframeableAndSendsNoReferrer() {
+        for (String path : List.of("/password/forgot/", "/password/forgot")) {
+            ApiClient.Reply page = api.get(path, Map.of());
+
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+            assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(page.header("Cache-Control")).contains("no-store");
+            assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "script-src 'self'",
+                    "connect-src 'self'", "frame-ancestors 'none'", "form-action 'self'");
+            assertThat(page.body()).contains("<script src=\"/password/forgot/forgot.js\"></script>",
+                            "<link rel=\"stylesheet\" href=\"/password/forgot/forgot.css\">")
+                    .doesNotContain("http://", "https://", "<script>", "style=\"", "onclick", "/password/reset/");
+        }
+        for (String[] file : new String[][] {{"/password/forgot/forgot.js", "text/javascript"},
+                {"/password/forgot/forgot.css", "text/css"}}) {
+            ApiClient.Reply reply = api.get(file[0], Map.of());
+
+            assertThat(reply.status()).as(file[0]).isEqualTo(200);
+            assertThat(reply.header("Content-Type")).startsWith(file[1]);
+            assertThat(reply.header("Content-Security-Policy")).contains("default-src 'none'");
+            assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(reply.header("Cache-Control")).contains("no-store");
+        }
+    }
+
+    @Test
+    void forgotPageSpeaksChineseToAChineseBrowserAndEnglishToEveryOther() {
+        ApiClient.Reply chinese = api.get("/password/forgot/", Map.of("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
+        ApiClient.Reply french = api.get("/password/forgot/", Map.of("Accept-Language", "fr-FR,fr;q=0.9"));
+
+        assertThat(chinese.body()).contains("<html lang=\"zh-CN\"", "<title>忘记密码？</title>");
+        assertThat(chinese.header("Content-Language")).startsWith("zh");
+        assertThat(french.body()).contains("<html lang=\"en\"", "<title>Forgot your password?</title>");
+        assertThat(french.header("Content-Language")).startsWith("en");
     }
 
     static String resetLinkIn(String text) {

@@ -3,23 +3,16 @@ package org.example.forgotpassword.reset.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.logging.Level;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.HeadlessChromium;
 import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
 import org.example.forgotpassword.it.ShippedWar;
@@ -36,15 +29,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,9 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * violation shows in the browser console, which must stay free of errors), the form's validation and the language
  * the browser asks for.
  * <p>
- * Uses the system's Chromium and ChromeDriver (Debian packages {@code chromium} and {@code chromium-driver}); the
- * class is skipped when they are missing. Selenium is given both paths, so it never looks for or downloads a
- * driver or browser (Selenium Manager is not run). Token lifetime in the test profile: 15 s, so the browser is
+ * Uses the system's Chromium and ChromeDriver ({@link HeadlessChromium}); the class is skipped when they are
+ * missing. Token lifetime in the test profile: 15 s, so the browser is
  * started before the reset is requested and the link is opened as soon as the mail is there.
  */
 @EnabledIf(value = "browserInstalled", disabledReason = "No /usr/bin/chromium or /usr/bin/chromedriver: "
@@ -64,13 +49,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 class ResetPageBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     static final String OLD_PASSWORD = "correct horse battery staple";
     static final String NEW_PASSWORD = "a brand new passphrase for spring";
     static final Duration MAIL_WAIT = Duration.ofSeconds(30);
-    static final Duration PAGE_WAIT = Duration.ofSeconds(15);
+    static final Duration PAGE_WAIT = HeadlessChromium.PAGE_WAIT;
     /** The link as the HTML part of the reset mail has it (what the user clicks). */
     static final Pattern LINK = Pattern.compile("href=\"([^\"]*/password/reset/\\?token=[A-Za-z0-9_-]+)\"");
 
@@ -80,7 +62,7 @@ class ResetPageBrowserIT {
     }
 
     static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return HeadlessChromium.installed();
     }
 
     @ArquillianResource
@@ -89,17 +71,14 @@ class ResetPageBrowserIT {
     ApiClient api;
     IntegrationServices.Running services;
     String testName;
-    Path profile;
-    ChromeDriverService driverService;
+    HeadlessChromium chromium;
     WebDriver browser;
 
     /** Keeps a screenshot and the page source of a failed test in target/it/browser, before the browser quits. */
     @RegisterExtension
     final AfterTestExecutionCallback evidenceOfFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser instanceof ChromeDriver chrome) {
-            Path dir = browserLogDir();
-            Files.write(dir.resolve(testName + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve(testName + ".html"), chrome.getPageSource(), StandardCharsets.UTF_8);
+        if (context.getExecutionException().isPresent() && chromium != null) {
+            chromium.keepEvidence(testName);
         }
     };
 
@@ -112,19 +91,12 @@ class ResetPageBrowserIT {
 
     @AfterEach
     void quitBrowser() throws IOException {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            browser = null;
-            if (driverService != null && driverService.isRunning()) {
-                driverService.stop();
-            }
-            driverService = null;
-            if (profile != null) {
-                deleteRecursively(profile);
-                profile = null;
+        if (chromium != null) {
+            try {
+                chromium.close();
+            } finally {
+                chromium = null;
+                browser = null;
             }
         }
     }
@@ -185,38 +157,10 @@ class ResetPageBrowserIT {
         assertThat(api.login(address, NEW_PASSWORD).status()).isEqualTo(200);
     }
 
-    /**
-     * Headless Chromium asking for {@code acceptLanguages}. Both executables are given to Selenium: the driver as
-     * the service's executable, the browser as the options' binary. With the driver named, Selenium (4.52) skips
-     * Selenium Manager, which would otherwise look for, or download, a driver and a browser; the system property
-     * webdriver.chrome.driver is a second guard (Selenium reads it before it falls back to Selenium Manager). The
-     * flags: running as root needs --no-sandbox; no GPU, no /dev/shm (small in containers); nothing that reaches
-     * the network on its own (closed network); a fresh profile of its own, deleted afterwards.
-     */
+    /** Headless Chromium asking for {@code acceptLanguages}. */
     private void startBrowser(String uiLanguage, String acceptLanguages) {
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        try {
-            profile = Files.createTempDirectory("reset-page-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--window-size=1024,768",
-                "--user-data-dir=" + profile, "--lang=" + uiLanguage);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(browserLogDir().resolve(testName + "-chromedriver.log").toFile())
-                .build();
-        browser = new ChromeDriver(driverService, options);
-        browser.manage().timeouts().pageLoadTimeout(PAGE_WAIT);
+        chromium = HeadlessChromium.start(testName, uiLanguage, acceptLanguages);
+        browser = chromium.driver();
     }
 
     /** Requests a reset, takes the link from the mail and opens it on the server under test. */
@@ -269,10 +213,7 @@ class ResetPageBrowserIT {
 
         /** What the browser's console reports as errors: script errors, refused loads, policy violations. */
         List<String> consoleErrors() {
-            return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                    .map(LogEntry::getMessage)
-                    .toList();
+            return HeadlessChromium.consoleErrorsOf(browser);
         }
 
         /** Waits until the page shows an answer (after the fetch, or at once for a check on the page). */
@@ -295,28 +236,5 @@ class ResetPageBrowserIT {
         String address = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         assertThat(api.createAccount(address, OLD_PASSWORD, locale).status()).isEqualTo(201);
         return address;
-    }
-
-    private static Path browserLogDir() throws UncheckedIOException {
-        try {
-            return Files.createDirectories(Path.of(System.getProperty("project.dir"), "target", "it", "browser"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Deletes the browser profile; a second pass catches files a closing browser process wrote meanwhile. */
-    private static void deleteRecursively(Path dir) throws IOException {
-        for (int attempt = 1; Files.exists(dir); attempt++) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(path);
-                }
-            } catch (IOException | UncheckedIOException stillChanging) {
-                if (attempt == 3) {
-                    throw stillChanging;
-                }
-            }
-        }
     }
 }

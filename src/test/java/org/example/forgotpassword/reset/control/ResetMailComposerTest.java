@@ -1,9 +1,13 @@
 package org.example.forgotpassword.reset.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Properties;
 
 import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.mail.control.MailTemplatesFixture;
@@ -11,6 +15,8 @@ import org.example.forgotpassword.mail.entity.OutgoingMail;
 import org.example.forgotpassword.reset.entity.IssuedToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResetMailComposerTest {
 
@@ -18,46 +24,104 @@ class ResetMailComposerTest {
 
     private final ResetMailComposer composer = new ResetMailComposer();
 
+    /** The default, {@code ${app.base-url}/password/reset/?token={token}}, as MicroProfile Config expands it. */
+    private static final String EXPANDED_DEFAULT = "https://reset.example.test/password/reset/?token={token}";
+
     @BeforeEach
     void configure() {
         composer.templates = MailTemplatesFixture.withSubjectPrefix("[Forgot Password]");
-        composer.baseUrl = "https://reset.example.test";
         composer.tokenTtl = Duration.ofMinutes(30);
+        useTemplate(EXPANDED_DEFAULT);
+    }
+
+    private void useTemplate(String template) {
+        composer.linkTemplate = template;
+        composer.checkLinkTemplate();
     }
 
     @Test
-    void linkIsTheResetPageOfTheConfiguredBaseUrlWithTheToken() {
+    void defaultTemplateIsTheResetPageUnderTheBaseUrl() throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+
+        assertThat(defaults.getProperty("reset.link-template")).isEqualTo("${app.base-url}/password/reset/?token={token}");
+    }
+
+    @Test
+    void linkIsTheTemplateWithTheToken() {
         assertThat(composer.resetLink(TOKEN))
                 .isEqualTo("https://reset.example.test/password/reset/?token=" + TOKEN);
+    }
+
+    @Test
+    void linkCanPointToAFrontEndsOwnPage() {
+        useTemplate("https://app.example.com/reset?token={token}");
+
+        assertThat(composer.resetLink("t")).isEqualTo("https://app.example.com/reset?token=t");
+    }
+
+    @Test
+    void tokenCanGoInThePathOrTheFragment() {
+        useTemplate("https://app.example.com/reset/{token}");
+        assertThat(composer.resetLink("t")).isEqualTo("https://app.example.com/reset/t");
+
+        useTemplate("http://localhost:3000/#/reset?token={token}&lang=en");
+        assertThat(composer.resetLink("t")).isEqualTo("http://localhost:3000/#/reset?token=t&lang=en");
     }
 
     @Test
     void trailingSlashOnTheBaseUrlDoesNotDoubleTheSlash() {
-        composer.baseUrl = "https://reset.example.test/";
+        useTemplate("https://reset.example.test/" + "/password/reset/?token={token}");
 
         assertThat(composer.resetLink(TOKEN))
                 .isEqualTo("https://reset.example.test/password/reset/?token=" + TOKEN);
     }
 
     @Test
-    void severalTrailingSlashesOnTheBaseUrlDoNotDoubleTheSlash() {
-        composer.baseUrl = "https://reset.example.test//";
-
-        assertThat(composer.resetLink("t")).isEqualTo("https://reset.example.test/password/reset/?token=t");
-    }
-
-    @Test
-    void baseUrlWithAPathKeepsThePath() {
-        composer.baseUrl = "https://example.test/accounts/";
+    void severalTrailingSlashesOnABaseUrlWithAPathDoNotDoubleTheSlash() {
+        useTemplate("https://example.test/accounts//" + "/password/reset/?token={token}");
 
         assertThat(composer.resetLink("t")).isEqualTo("https://example.test/accounts/password/reset/?token=t");
     }
 
     @Test
+    void slashesInTheQueryAndFragmentAreLeftAlone() {
+        useTemplate("https://app.example.com/reset?next=//x&token={token}#//y");
+
+        assertThat(composer.resetLink("t")).isEqualTo("https://app.example.com/reset?next=//x&token=t#//y");
+    }
+
+    @Test
     void baseUrlWithAPortKeepsThePort() {
-        composer.baseUrl = "http://localhost:8080";
+        useTemplate("http://localhost:8080/password/reset/?token={token}");
 
         assertThat(composer.resetLink("t")).isEqualTo("http://localhost:8080/password/reset/?token=t");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://app.example.com/reset",
+            "https://app.example.com/reset?token={token}&again={token}",
+            "https://app.example.com/reset?token={TOKEN}",
+            "/password/reset/?token={token}",
+            "app.example.com/reset?token={token}",
+            "ftp://app.example.com/reset?token={token}",
+            "javascript:alert(1)//{token}",
+            "https:///reset?token={token}",
+            "https://{token}.example.com/reset",
+            "https://app.example.com:{token}/reset",
+            "https://app example.com/reset?token={token}",
+            "${app.base-url}/password/reset/?token={token}",
+            ""})
+    void badTemplateStopsTheStartNamingTheKeyAndTheEnvironmentVariable(String template) {
+        composer.linkTemplate = template;
+
+        assertThatThrownBy(composer::checkLinkTemplate)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("reset.link-template")
+                .hasMessageContaining("RESET_LINK_TEMPLATE");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package org.example.forgotpassword.platform.boundary;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.example.forgotpassword.platform.control.TextResources;
+import org.example.forgotpassword.platform.entity.SupportedLocales;
+
+/**
+ * The HTML pages the service hosts ({@code src/main/resources/pages}), English or Chinese by
+ * {@code Accept-Language}, with their scripts and styles. Every one carries the same strict headers: it loads
+ * nothing from elsewhere, runs no inline script, cannot be framed, is not cached and sends no referrer.
+ */
+@ApplicationScoped
+public class HostedPages {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Inject
+    TextResources texts;
+
+    @Inject
+    Replies replies;
+
+    /** {@code pages/<name>_en.html} or {@code pages/<name>_zh.html}. */
+    public Response page(String name, Supplier<List<Locale>> acceptableLanguages) {
+        return page(name, acceptableLanguages, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code pages/<name>_en.html} or {@code pages/<name>_zh.html}, passed through {@code fill}.
+     * @param fill puts request values into the page; they must be safe in HTML already
+     */
+    public Response page(String name, Supplier<List<Locale>> acceptableLanguages, UnaryOperator<String> fill) {
+        Locale locale = replies.localeOf(acceptableLanguages);
+        String language = SupportedLocales.templateSuffix(locale);
+        String html = fill.apply(texts.get("pages/" + name + "_" + language + ".html"));
+        return strict(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+                .header("Content-Language", locale.toLanguageTag()).build();
+    }
+
+    /** {@code pages/<file>}, a script. */
+    public Response script(String file) {
+        return strict(Response.ok(texts.get("pages/" + file), "text/javascript; charset=UTF-8")).build();
+    }
+
+    /** {@code pages/pages.css}, the one style sheet of all pages; each page links it under its own path. */
+    public Response style() {
+        return strict(Response.ok(texts.get("pages/pages.css"), "text/css; charset=UTF-8")).build();
+    }
+
+    private static Response.ResponseBuilder strict(Response.ResponseBuilder response) {
+        return response
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY");
+    }
+}
