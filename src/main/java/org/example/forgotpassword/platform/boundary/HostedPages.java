@@ -52,6 +52,11 @@ public class HostedPages {
         return strict(Response.ok(texts.get("pages/" + file), "text/javascript; charset=UTF-8")).build();
     }
 
+    /** {@code pages/page.js}, the script all pages share (posting a form, showing the reply), before their own. */
+    public Response sharedScript() {
+        return script("page.js");
+    }
+
     /** {@code pages/pages.css}, the one style sheet of all pages; each page links it under its own path. */
     public Response style() {
         return strict(Response.ok(texts.get("pages/pages.css"), "text/css; charset=UTF-8")).build();

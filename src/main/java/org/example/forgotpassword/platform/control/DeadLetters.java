@@ -7,14 +7,11 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,11 +33,11 @@ public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
 
-    @Resource(name = "jms/ConnectionFactory")
-    ConnectionFactory connectionFactory;
-
     @Resource(name = "jms/DeadLetters")
     Queue deadLetterQueue;
+
+    @Inject
+    QueueSender sender;
 
     @Inject
     DeadLetterRecords records;
@@ -48,25 +45,9 @@ public class DeadLetters {
     @Inject
     MeterRegistry registry;
 
-    /**
-     * Outside any transaction: a connection of the pool is never enlisted, and the resource adapter would make the
-     * session of a send inside a transaction transacted, with nothing to commit it (WildFly; Payara's adapter is
-     * told to ignore transactions, {@code IgnoreJTA}).
-     */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void deadLetter(Message original, String originalQueue, String reason) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            TextMessage copy = context.createTextMessage(original instanceof TextMessage text ? text.getText() : null);
-            for (Enumeration<?> names = original.getPropertyNames(); names.hasMoreElements(); ) {
-                String name = (String) names.nextElement();
-                if (!name.startsWith("JMS") && !name.startsWith("_")) {
-                    copy.setObjectProperty(name, original.getObjectProperty(name));
-                }
-            }
-            copy.setStringProperty(REASON, reason);
-            copy.setStringProperty(ORIGINAL_QUEUE, originalQueue);
-            copy.setStringProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID());
-            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetterQueue, copy);
+        try {
+            sender.send(deadLetterQueue, context -> copyOf(original, originalQueue, reason, context));
             records.record(original.getJMSMessageID(), originalQueue, reason);
             deadLettered(originalQueue).increment();
             LOG.log(Level.WARNING, "Moved message {0} from {1} to the dead-letter queue: {2}",
@@ -74,6 +55,22 @@ public class DeadLetters {
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot dead-letter a message of " + originalQueue, e);
         }
+    }
+
+    /** The original's text and application properties, and where it came from and why it is dead-lettered. */
+    private static TextMessage copyOf(Message original, String originalQueue, String reason, JMSContext context)
+            throws JMSException {
+        TextMessage copy = context.createTextMessage(original instanceof TextMessage text ? text.getText() : null);
+        for (Enumeration<?> names = original.getPropertyNames(); names.hasMoreElements(); ) {
+            String name = (String) names.nextElement();
+            if (!name.startsWith("JMS") && !name.startsWith("_")) {
+                copy.setObjectProperty(name, original.getObjectProperty(name));
+            }
+        }
+        copy.setStringProperty(REASON, reason);
+        copy.setStringProperty(ORIGINAL_QUEUE, originalQueue);
+        copy.setStringProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID());
+        return copy;
     }
 
     /**

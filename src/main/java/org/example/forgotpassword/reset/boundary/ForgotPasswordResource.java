@@ -67,6 +67,14 @@ public class ForgotPasswordResource {
         return pages.script("forgot.js");
     }
 
+    /** What the service's pages share, {@link HostedPages#sharedScript()}. */
+    @GET
+    @Path("page.js")
+    @Produces("text/javascript")
+    public Response sharedScript() {
+        return pages.sharedScript();
+    }
+
     @GET
     @Path("forgot.css")
     @Produces("text/css")

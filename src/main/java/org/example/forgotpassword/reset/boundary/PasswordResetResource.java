@@ -62,6 +62,14 @@ public class PasswordResetResource {
         return pages.script("reset.js");
     }
 
+    /** What the service's pages share, {@link HostedPages#sharedScript()}. */
+    @GET
+    @Path("page.js")
+    @Produces("text/javascript")
+    public Response sharedScript() {
+        return pages.sharedScript();
+    }
+
     @GET
     @Path("reset.css")
     @Produces("text/css")

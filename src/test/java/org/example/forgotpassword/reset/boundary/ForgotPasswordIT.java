@@ -238,11 +238,13 @@ class ForgotPasswordIT {
             assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "script-src 'self'",
                     "connect-src 'self'", "frame-ancestors 'none'", "form-action 'self'");
-            assertThat(page.body()).contains("<script src=\"/password/forgot/forgot.js\"></script>",
+            assertThat(page.body()).contains("<script src=\"/password/forgot/page.js\"></script>",
+                            "<script src=\"/password/forgot/forgot.js\"></script>",
                             "<link rel=\"stylesheet\" href=\"/password/forgot/forgot.css\">")
                     .doesNotContain("http://", "https://", "<script>", "style=\"", "onclick", "/password/reset/");
         }
         for (String[] file : new String[][] {{"/password/forgot/forgot.js", "text/javascript"},
+                {"/password/forgot/page.js", "text/javascript"},
                 {"/password/forgot/forgot.css", "text/css"}}) {
             ApiClient.Reply reply = api.get(file[0], Map.of());
 

@@ -125,6 +125,7 @@ class PasswordResetIT {
                 .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "form-action 'self'");
         assertThat(page.body()).doesNotContain("http://", "https://", "<script>", "style=\"", "onclick");
         assertThat(api.get("/password/reset/reset.js", Map.of()).header("Content-Type")).startsWith("text/javascript");
+        assertThat(api.get("/password/reset/page.js", Map.of()).header("Content-Type")).startsWith("text/javascript");
         assertThat(api.get("/password/reset/reset.css", Map.of()).header("Content-Type")).startsWith("text/css");
     }
 
