@@ -32,8 +32,9 @@ import org.jboss.shrinkwrap.descriptor.api.Descriptor;
  * {@code server-config/<server>/launch.sh} (Payara Micro, or WildFly in the failsafe execution "wildfly") with the
  * deployment's WAR file and the test run's environment, which holds only what an operator sets ({@code ARTEMIS_URL},
  * {@code MAIL_SMTP_*}, {@code DB_*}, ...). The server starts when a test class deploys and stops when it undeploys,
- * so only the database carries over from one test class to the next. It listens on 127.0.0.1 at the port the build
- * reserved ({@code it.http.port}), the WAR at {@code /}.
+ * so nothing of a server's state carries over from one test class to the next (the database, the broker and the mail
+ * server are the whole run's). It listens on 127.0.0.1 at the port the build reserved ({@code it.http.port}), the
+ * WAR at {@code /}.
  *
  * <p>Client-side tests ({@code @Deployment(testable = false)}) get the shipped WAR file itself; a testable deployment
  * (the servlet protocol's runner and the test class added) is written to {@code target/it-<server>/deploy} first.
