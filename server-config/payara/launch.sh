@@ -46,9 +46,6 @@ for url in $broker_list; do
   connector_classes=${connector_classes:+$connector_classes,}org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory
   connection_parameters=${connection_parameters:+$connection_parameters,}"host=$host;port=$port"
   brokers=$((brokers + 1))
-  if [ "$brokers" -eq 1 ]; then
-    export ARTEMIS_HOST="$host" ARTEMIS_PORT="$port"
-  fi
 done
 IFS=$old_ifs
 [ "$brokers" -gt 0 ] || fail "ARTEMIS_URL must name at least one broker, got: $artemis_url"

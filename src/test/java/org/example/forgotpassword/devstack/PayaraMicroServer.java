@@ -36,6 +36,15 @@ public final class PayaraMicroServer implements ApplicationServer {
     /** @param extraOptions more Payara Micro options after the WAR's, e.g. {@code --deploy other.war:/other} */
     public static PayaraMicroServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log,
                                           List<String> extraOptions) {
+        return start(layout, layout.war(), httpPort, environment, log, extraOptions);
+    }
+
+    /**
+     * @param war the WAR to deploy instead of the shipped one (an Arquillian deployment); launch.sh adds the JDBC
+     *            drivers in the {@code lib} directory next to it
+     */
+    public static PayaraMicroServer start(StackLayout layout, Path war, int httpPort, Map<String, String> environment,
+                                          Path log, List<String> extraOptions) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
@@ -43,7 +52,7 @@ public final class PayaraMicroServer implements ApplicationServer {
         Instant launched = Instant.now();
         List<String> command = new ArrayList<>(posixShell());
         command.addAll(List.of(layout.payaraLauncher().toString(),
-                layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), layout.war().toString()));
+                layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), war.toString()));
         command.addAll(extraOptions);
         ManagedProcess process = ManagedProcess.start("Payara Micro", command, env, log.getParent(), log);
         process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort), BOOT_TIMEOUT);

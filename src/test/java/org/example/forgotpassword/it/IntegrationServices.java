@@ -2,6 +2,7 @@ package org.example.forgotpassword.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,7 +18,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * The real servers the application under test talks to, started once before the first integration test and
  * stopped after the last: an Artemis broker, GreenMail, and an {@link SmtpRelay} in front of GreenMail that
  * tests can stall. Ports and credentials come from the environment the failsafe plugin sets (the same variables
- * Payara Micro, started by Arquillian, inherits). Active only in the integration-test run ({@code it.services}).
+ * the server that Arquillian starts is configured with: the broker's port is that of {@code ARTEMIS_URL}). Active
+ * only in the integration-test run ({@code it.services}).
  */
 public final class IntegrationServices implements LauncherSessionListener {
 
@@ -44,8 +46,8 @@ public final class IntegrationServices implements LauncherSessionListener {
         Path workDir = layout.stackDir().getParent().resolve("it");
         String user = env("ARTEMIS_USER");
         String password = env("ARTEMIS_PASSWORD");
-        ArtemisBroker broker = ArtemisBroker.create(layout, workDir.resolve("broker"), intEnv("ARTEMIS_PORT"),
-                intEnv("IT_ARTEMIS_CONSOLE_PORT"), user, password).start();
+        ArtemisBroker broker = ArtemisBroker.create(layout, workDir.resolve("broker"),
+                URI.create(env("ARTEMIS_URL")).getPort(), intEnv("IT_ARTEMIS_CONSOLE_PORT"), user, password).start();
         GreenMailServer greenMail = GreenMailServer.start(layout, intEnv("IT_GREENMAIL_SMTP_PORT"),
                 intEnv("IT_GREENMAIL_IMAP_PORT"), intEnv("IT_GREENMAIL_WEB_PORT"), workDir.resolve("greenmail.log"));
         Optional<PostgresServer> postgres = Optional.empty();
