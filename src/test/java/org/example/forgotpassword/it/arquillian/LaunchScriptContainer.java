@@ -28,13 +28,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
 /**
- * Runs each test class's deployment on a server of its own, started the way production starts it: the server's
+ * Runs the test classes' deployments on a server started the way production starts it: the server's
  * {@code server-config/<server>/launch.sh} (Payara Micro, or WildFly in the failsafe execution "wildfly") with the
  * deployment's WAR file and the test run's environment, which holds only what an operator sets ({@code ARTEMIS_URL},
- * {@code MAIL_SMTP_*}, {@code DB_*}, ...). The server starts when a test class deploys and stops when it undeploys,
- * so nothing of a server's state carries over from one test class to the next (the database, the broker and the mail
- * server are the whole run's). It listens on 127.0.0.1 at the port the build reserved ({@code it.http.port}), the
- * WAR at {@code /}.
+ * {@code MAIL_SMTP_*}, {@code DB_*}, ...). It listens on 127.0.0.1 at the port the build reserved
+ * ({@code it.http.port}), the WAR at {@code /}.
+ *
+ * <p>Test classes that deploy the shipped WAR share one server, as the clients of a deployed service share it: a
+ * server boot per class was most of the integration tests' time, and the state that matters (the database, the
+ * broker, the mail server) is the whole run's either way. A class with a deployment of its own (a testable one) gets
+ * a server of its own, stopped when the class undeploys; the shared one stops when the run ends.
  *
  * <p>Client-side tests ({@code @Deployment(testable = false)}) get the shipped WAR file itself; a testable deployment
  * (the servlet protocol's runner and the test class added) is written to {@code target/it-<server>/deploy} first.
@@ -48,6 +51,7 @@ public final class LaunchScriptContainer implements DeployableContainer<LaunchSc
     private String server;
     private Path workDir;
     private ApplicationServer running;
+    private Path runningWar;
 
     @Override
     public Class<LaunchScriptConfiguration> getConfigurationClass() {
@@ -59,6 +63,8 @@ public final class LaunchScriptContainer implements DeployableContainer<LaunchSc
         layout = StackLayout.fromSystemProperties();
         server = configuration.getServer();
         workDir = layout.stackDir().getParent().resolve("it-" + server);
+        // the shared server outlives the test classes; it must not outlive the test run, however that ends
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopRunning, "stop " + server));
     }
 
     @Override
@@ -68,7 +74,7 @@ public final class LaunchScriptContainer implements DeployableContainer<LaunchSc
 
     @Override
     public void stop() {
-        undeployAll();
+        stopRunning();
     }
 
     @Override
@@ -80,7 +86,12 @@ public final class LaunchScriptContainer implements DeployableContainer<LaunchSc
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         int httpPort = Integer.getInteger("it.http.port");
         try {
-            running = start(warFileOf(archive), httpPort, workDir.resolve(server + ".log"));
+            Path war = warFileOf(archive);
+            if (running == null || !war.equals(runningWar)) {
+                stopRunning();
+                running = start(war, httpPort, workDir.resolve(server + ".log"));
+                runningWar = war;
+            }
         } catch (IOException | RuntimeException e) {
             throw new DeploymentException(server + " did not start with " + archive.getName(), e);
         }
@@ -128,15 +139,19 @@ public final class LaunchScriptContainer implements DeployableContainer<LaunchSc
         return war;
     }
 
+    /** Stops the server unless it runs the shipped WAR, which the next test class will most likely deploy again. */
     @Override
     public void undeploy(Archive<?> archive) {
-        undeployAll();
+        if (!layout.war().equals(runningWar)) {
+            stopRunning();
+        }
     }
 
-    private void undeployAll() {
+    private synchronized void stopRunning() {
         if (running != null) {
             running.close();
             running = null;
+            runningWar = null;
         }
     }
 
