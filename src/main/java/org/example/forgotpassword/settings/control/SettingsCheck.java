@@ -1,4 +1,4 @@
-package org.example.forgotpassword.platform.control;
+package org.example.forgotpassword.settings.control;
 
 import java.util.List;
 import java.util.logging.Logger;
@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Checks every setting when the application is deployed, before anything else starts: a wrong value stops the
- * deployment (the server logs the message, readiness never comes up) rather than failing every request that needs
- * it.
+ * Checks every setting when the application is deployed, before anything else starts (the database migration
+ * depends on it): a wrong value stops the deployment, with every wrong setting in one message in the server log,
+ * rather than failing every request that needs it. The application's paths and its readiness never answer then.
  */
 @Startup
 @Singleton
