@@ -36,18 +36,24 @@ public final class PayaraMicroServer implements ApplicationServer {
     /** @param extraOptions more Payara Micro options after the WAR's, e.g. {@code --deploy other.war:/other} */
     public static PayaraMicroServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log,
                                           List<String> extraOptions) {
+        Instant launched = Instant.now();
+        ManagedProcess process = launch(layout, httpPort, environment, log, extraOptions);
+        process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort), BOOT_TIMEOUT);
+        return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
+    }
+
+    /** Launches without waiting for readiness: for starts that must fail; the caller closes the process. */
+    public static ManagedProcess launch(StackLayout layout, int httpPort, Map<String, String> environment, Path log,
+                                        List<String> extraOptions) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
         env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        Instant launched = Instant.now();
         List<String> command = new ArrayList<>(posixShell());
         command.addAll(List.of(layout.payaraLauncher().toString(),
                 layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), layout.war().toString()));
         command.addAll(extraOptions);
-        ManagedProcess process = ManagedProcess.start("Payara Micro", command, env, log.getParent(), log);
-        process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort), BOOT_TIMEOUT);
-        return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
+        return ManagedProcess.start("Payara Micro", command, env, log.getParent(), log);
     }
 
     /**
