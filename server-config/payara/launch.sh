@@ -69,6 +69,12 @@ case $ARTEMIS_USER$ARTEMIS_PASSWORD in
   *:*) fail "ARTEMIS_USER and ARTEMIS_PASSWORD must not contain ':' (the separator of Payara's command files)" ;;
 esac
 export ARTEMIS_RA_ARCHIVE="$rar"
+# The WAR is deployed by post-boot-commands.asadmin, not with --deploy: see post-deploy-commands.asadmin. The
+# command files split arguments on spaces and keep quotes.
+case $war in
+  *[\"\'\ ]*) fail "The WAR's path must not contain a space or a quote, got: $war" ;;
+esac
+export APPLICATION_ARCHIVE="$war"
 export HTTP_BIND_ADDRESS="${HTTP_BIND_ADDRESS:-0.0.0.0}"
 
 # DATA_DIR holds the instance's state: the embedded database when DB_URL is not set. It must survive restarts and
@@ -124,5 +130,4 @@ exec java -Djava.io.tmpdir="$tmp_dir" ${JAVA_OPTS:--Xmx256m} \
   --postbootcommandfile "$config_dir/post-boot-commands.asadmin" \
   --postdeploycommandfile "$config_dir/post-deploy-commands.asadmin" \
   ${drivers:+--addlibs "$drivers"} \
-  --deploy "$war:/" \
   "$@"

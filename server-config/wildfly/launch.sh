@@ -8,7 +8,8 @@
 # launcher.cli into the server's own directory WILDFLY_BASE_DIR (default: $DATA_DIR/wildfly), and deploys the WAR
 # file given (without one the server starts empty, for tools that deploy through the management interface).
 # Environment (see README): ARTEMIS_URL (tcp://host:port), ARTEMIS_USER, ARTEMIS_PASSWORD, DB_URL, DB_USER,
-# DB_PASSWORD, DATA_DIR, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS, WILDFLY_BASE_DIR, WILDFLY_MANAGEMENT_PORT, and
+# DB_PASSWORD, DATA_DIR, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS, WILDFLY_BASE_DIR, WILDFLY_MANAGEMENT_PORT,
+# WILDFLY_MANAGEMENT_BIND_ADDRESS (where the readiness probe is served, docs/wildfly.md), and
 # the application's own keys (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...). The PostgreSQL driver is taken from
 # <dir of wildfly-home>/lib/postgresql*.jar.
 set -euo pipefail
@@ -115,6 +116,6 @@ exec "$wildfly_home/bin/standalone.sh" \
   -c forgot-password.xml \
   -Djboss.bind.address="${HTTP_BIND_ADDRESS:-0.0.0.0}" \
   -Djboss.http.port="${HTTP_PORT:-8080}" \
-  -Djboss.bind.address.management=127.0.0.1 \
+  -Djboss.bind.address.management="${WILDFLY_MANAGEMENT_BIND_ADDRESS:-127.0.0.1}" \
   -Djboss.management.http.port="${WILDFLY_MANAGEMENT_PORT:-0}" \
   "$@"

@@ -66,6 +66,22 @@ public final class ManagedProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until {@code condition} holds, the process exits or {@code timeout} passes, whichever comes first: for
+     * starts that are expected to fail.
+     * @return whether the condition holds
+     */
+    public boolean awaitUntil(BooleanSupplier condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                return condition.getAsBoolean();
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        return true;
+    }
+
     /** Whether this start of the process has logged {@code text}. */
     public boolean logContains(String text) {
         try (var channel = Files.newByteChannel(log)) {

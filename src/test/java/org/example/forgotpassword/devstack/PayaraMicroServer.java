@@ -17,6 +17,7 @@ public final class PayaraMicroServer implements ApplicationServer {
 
     /** 20-60 s on 2 quiet cores; over 3 minutes were seen with several builds sharing them. */
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration LISTENER_GRACE = Duration.ofSeconds(10);
 
     private final int httpPort;
     private final ManagedProcess process;
@@ -45,18 +46,31 @@ public final class PayaraMicroServer implements ApplicationServer {
      */
     public static PayaraMicroServer start(StackLayout layout, Path war, int httpPort, Map<String, String> environment,
                                           Path log, List<String> extraOptions) {
+        Instant launched = Instant.now();
+        ManagedProcess process = launch(layout, war, httpPort, environment, log, extraOptions);
+        process.awaitReady(() -> process.logContains("Payara Micro URLs"), BOOT_TIMEOUT);
+        // the post-deploy commands open the listener before Payara Micro reports its URLs, unless the deployment failed
+        if (!process.awaitUntil(() -> Ports.listening(httpPort), LISTENER_GRACE)) {
+            String tail = process.logTail();
+            process.close();
+            throw new IllegalStateException("Payara Micro started but did not deploy " + war + " (its HTTP port stayed"
+                    + " closed; see " + log + "):\n" + tail);
+        }
+        return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
+    }
+
+    /** Launches without waiting for readiness: for starts that must fail; the caller closes the process. */
+    public static ManagedProcess launch(StackLayout layout, Path war, int httpPort, Map<String, String> environment,
+                                        Path log, List<String> extraOptions) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
         env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        Instant launched = Instant.now();
         List<String> command = new ArrayList<>(posixShell());
         command.addAll(List.of(layout.payaraLauncher().toString(),
                 layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), war.toString()));
         command.addAll(extraOptions);
-        ManagedProcess process = ManagedProcess.start("Payara Micro", command, env, log.getParent(), log);
-        process.awaitReady(() -> process.logContains("Payara Micro URLs") && Ports.listening(httpPort), BOOT_TIMEOUT);
-        return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
+        return ManagedProcess.start("Payara Micro", command, env, log.getParent(), log);
     }
 
     /**

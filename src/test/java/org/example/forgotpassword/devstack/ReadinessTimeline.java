@@ -25,14 +25,16 @@ public final class ReadinessTimeline implements AutoCloseable {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private final String baseUrl;
+    private final String readinessUrl;
+    private final String applicationUrl;
     private final List<Look> looks = new ArrayList<>();
     private final Thread poller;
     private final long started = System.nanoTime();
     private volatile boolean stopped;
 
-    private ReadinessTimeline(String baseUrl) {
-        this.baseUrl = baseUrl;
+    private ReadinessTimeline(String readinessUrl, String applicationUrl) {
+        this.readinessUrl = readinessUrl;
+        this.applicationUrl = applicationUrl;
         this.poller = new Thread(this::poll, "readiness-timeline");
         poller.setDaemon(true);
         poller.start();
@@ -40,13 +42,21 @@ public final class ReadinessTimeline implements AutoCloseable {
 
     /** Starts looking at once; call before the server is launched. */
     public static ReadinessTimeline watch(String baseUrl) {
-        return new ReadinessTimeline(baseUrl);
+        return watch(baseUrl + "/health/ready", baseUrl);
+    }
+
+    /**
+     * For a server whose readiness is not on the application's port (WildFly: its management port).
+     * @param applicationBaseUrl where the application's {@code /password/reset/} is
+     */
+    public static ReadinessTimeline watch(String readinessUrl, String applicationBaseUrl) {
+        return new ReadinessTimeline(readinessUrl, applicationBaseUrl + "/password/reset/");
     }
 
     private void poll() {
         while (!stopped) {
-            int ready = status("/health/ready");
-            int application = status("/password/reset/");
+            int ready = status(readinessUrl);
+            int application = status(applicationUrl);
             synchronized (looks) {
                 looks.add(new Look((System.nanoTime() - started) / 1_000_000, ready, application));
             }
@@ -58,9 +68,9 @@ public final class ReadinessTimeline implements AutoCloseable {
         }
     }
 
-    private int status(String path) {
+    private int status(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(2)).GET()
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET()
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notListening) {
             return 0;

@@ -47,7 +47,7 @@ class LaunchScriptIT {
                 #!/bin/sh
                 for name in ARTEMIS_CONNECTOR_CLASSES ARTEMIS_CONNECTION_PARAMETERS ARTEMIS_HA \\
                     ARTEMIS_POOL_RECONNECT_ATTEMPTS ARTEMIS_POOL_CALL_TIMEOUT DB_URL DB_DATASOURCE_CLASS \\
-                    HTTP_BIND_ADDRESS; do
+                    HTTP_BIND_ADDRESS APPLICATION_ARCHIVE; do
                   eval "echo $name=\\${$name:-}"
                 done
                 echo "ARGS=$*"
@@ -101,9 +101,18 @@ class LaunchScriptIT {
                 "--prebootcommandfile " + SCRIPT.getParent().resolve("pre-boot-commands.asadmin"),
                 "--postbootcommandfile " + SCRIPT.getParent().resolve("post-boot-commands.asadmin"),
                 "--postdeploycommandfile " + SCRIPT.getParent().resolve("post-deploy-commands.asadmin"),
-                "--addlibs " + work.resolve("app/lib/postgresql.jar"),
-                "--deploy " + work.resolve("app/app.war") + ":/")
-                .doesNotContain("--nocluster");
+                "--addlibs " + work.resolve("app/lib/postgresql.jar"))
+                .doesNotContain("--nocluster", "--deploy");
+        assertThat(run.value("APPLICATION_ARCHIVE")).as("deployed by post-boot-commands.asadmin")
+                .isEqualTo(work.resolve("app/app.war").toString());
+    }
+
+    @Test
+    void aWarWhosePathTheCommandFilesWouldSplitIsRefused() throws Exception {
+        Run run = launch(Map.of(), work.resolve("my app/app.war"));
+
+        assertThat(run.exitCode()).isEqualTo(64);
+        assertThat(run.output()).contains("must not contain a space").doesNotContain("ARGS=");
     }
 
     @Test
@@ -123,6 +132,10 @@ class LaunchScriptIT {
     }
 
     private static Run launch(Map<String, String> settings) throws IOException, InterruptedException {
+        return launch(settings, work.resolve("app/app.war"));
+    }
+
+    private static Run launch(Map<String, String> settings, Path war) throws IOException, InterruptedException {
         Map<String, String> environment = new HashMap<>();
         environment.put("PATH", work.resolve("bin") + ":" + System.getenv("PATH"));
         environment.put("ARTEMIS_USER", "user");
@@ -130,7 +143,7 @@ class LaunchScriptIT {
         environment.put("DATA_DIR", work.resolve("data").toString());
         environment.putAll(settings);
         List<String> command = new ArrayList<>(List.of(busybox(), "sh", SCRIPT.toString(),
-                "payara-micro.jar", "artemis-ra.rar", work.resolve("app/app.war").toString()));
+                "payara-micro.jar", "artemis-ra.rar", war.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);

@@ -7,8 +7,6 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +14,8 @@ import org.example.forgotpassword.platform.entity.WebOrigin;
 
 /**
  * The origins of web front ends that may call the API from a browser ({@code http.cors.allowed-origins},
- * comma-separated {@code scheme://host[:port]}). None by default: only the service's own pages.
+ * comma-separated {@code scheme://host[:port]}). None by default: only the service's own pages. A wrong value
+ * stops the deployment: the settings check applies {@link #parse(String)} when the application starts.
  */
 @ApplicationScoped
 public class AllowedOrigins {
@@ -34,17 +33,13 @@ public class AllowedOrigins {
         allowed = parse(configured.orElse(""));
     }
 
-    /** Created with the application, so that a bad value stops the deployment instead of a request. */
-    void checkAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    }
-
     /** The allowed origin the {@code Origin} header names, if it names one. */
     public Optional<WebOrigin> allowed(String originHeader) {
         return originHeader == null ? Optional.empty() : WebOrigin.fromHeader(originHeader).filter(allowed::contains);
     }
 
-    /** @throws IllegalStateException naming the key, its environment variable and the entry that is wrong */
-    static Set<WebOrigin> parse(String list) {
+    /** @throws IllegalArgumentException naming the entry that is wrong and why */
+    public static Set<WebOrigin> parse(String list) {
         return Arrays.stream(list.split(","))
                 .map(String::strip)
                 .filter(entry -> !entry.isEmpty())
@@ -56,8 +51,7 @@ public class AllowedOrigins {
         try {
             return WebOrigin.parse(entry);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(KEY + " (HTTP_CORS_ALLOWED_ORIGINS): \"" + entry + "\" is not an origin: "
-                    + e.getMessage() + "; expected a comma-separated list of scheme://host[:port]");
+            throw new IllegalArgumentException("\"" + entry + "\" is not an origin: " + e.getMessage(), e);
         }
     }
 }

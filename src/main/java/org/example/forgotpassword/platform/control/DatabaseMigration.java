@@ -6,7 +6,6 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -16,12 +15,12 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the schema to the newest version (the SQL files under {@code db/migration}) when the application is
- * deployed, before it takes requests. Several instances starting at once are safe: Flyway locks its history table.
+ * deployed, before it takes requests, and only when the settings check let the deployment go on. Several instances
+ * starting at once are safe: Flyway locks its history table.
  * Flyway manages its own transactions, so the container's stay out of it.
  */
 @Startup
 @Singleton
-@DependsOn("SettingsCheck")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigration {
 

@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +21,8 @@ import org.example.forgotpassword.reset.entity.IssuedToken;
 /**
  * Renders the reset mail. The link comes from {@code reset.link-template} (by default the service's own reset page
  * under {@code app.base-url}), never from anything the client sent: a forged Host header must not turn the mail
- * into a phishing link.
+ * into a phishing link. A wrong template stops the deployment: the settings check applies {@link #checked(String)}
+ * when the application starts.
  */
 @ApplicationScoped
 public class ResetMailComposer {
@@ -53,10 +52,6 @@ public class ResetMailComposer {
         checkedTemplate = checked(linkTemplate);
     }
 
-    /** Created with the application, so that a bad template stops the deployment instead of the first mail. */
-    void checkAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    }
-
     /** @param mailId the mail's id, its {@code Message-ID}: the reset request's id */
     public OutgoingMail compose(String mailId, IssuedToken issued) {
         String link = resetLink(issued.token());
@@ -71,27 +66,27 @@ public class ResetMailComposer {
 
     /**
      * The template with repeated slashes in its path made single ({@code app.base-url} may end with a slash).
-     * @throws IllegalStateException naming the key and its environment variable, unless the template is an
-     *         absolute http(s) URL with {@code {token}} exactly once, after the host
+     * @throws IllegalArgumentException saying what is wrong, unless the template is an absolute http(s) URL with
+     *         {@code {token}} exactly once, after the host
      */
-    static String checked(String template) {
+    public static String checked(String template) {
         int first = template.indexOf(TOKEN);
         if (first < 0 || template.indexOf(TOKEN, first + 1) >= 0) {
-            throw invalid(template, "must contain " + TOKEN + " exactly once");
+            throw new IllegalArgumentException(TOKEN + " must appear exactly once");
         }
         Matcher parts = URL_PARTS.matcher(template);
         if (!parts.matches()) {
-            throw invalid(template, "must be an absolute http or https URL");
+            throw notAnAbsoluteUrl();
         }
         String normalized = parts.group(1) + parts.group(2).replaceAll("/{2,}", "/") + parts.group(3);
         URI one = uri(normalized, "a");
         URI other = uri(normalized, "b");
         String scheme = one.getScheme().toLowerCase(Locale.ROOT);
         if ((!scheme.equals("http") && !scheme.equals("https")) || one.getHost() == null) {
-            throw invalid(template, "must be an absolute http or https URL");
+            throw notAnAbsoluteUrl();
         }
         if (!Objects.equals(one.getRawAuthority(), other.getRawAuthority())) {
-            throw invalid(template, "must have " + TOKEN + " in the path, query or fragment, not in the host");
+            throw new IllegalArgumentException(TOKEN + " must be in the path, query or fragment, not in the host");
         }
         return normalized;
     }
@@ -100,12 +95,11 @@ public class ResetMailComposer {
         try {
             return new URI(template.replace(TOKEN, token));
         } catch (URISyntaxException e) {
-            throw invalid(template, "must be an absolute http or https URL");
+            throw notAnAbsoluteUrl();
         }
     }
 
-    private static IllegalStateException invalid(String template, String problem) {
-        return new IllegalStateException(LINK_TEMPLATE_KEY + " (RESET_LINK_TEMPLATE) " + problem + ", e.g. "
-                + "https://app.example.com/reset?token=" + TOKEN + "; is: " + template);
+    private static IllegalArgumentException notAnAbsoluteUrl() {
+        return new IllegalArgumentException("not an absolute http or https URL");
     }
 }

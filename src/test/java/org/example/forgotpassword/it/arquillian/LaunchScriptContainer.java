@@ -107,14 +107,8 @@ public final class LaunchScriptContainer implements DeployableContainer<LaunchSc
         }
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("DATA_DIR", workDir.resolve("data").toString());
-        PayaraMicroServer payara = PayaraMicroServer.start(layout, war, httpPort, environment, log, List.of());
-        // Payara Micro starts, and opens its listener, even when the WAR fails to deploy.
-        String application = war.getFileName().toString().replaceFirst("\\.war$", "");
-        if (!payara.process().logContains(application + " was successfully deployed")) {
-            payara.close();
-            throw new IllegalStateException(war + " was not deployed (see " + log + ")\n" + payara.process().logTail());
-        }
-        return payara;
+        // fails when the WAR did not deploy: Payara Micro then keeps running with its HTTP port closed
+        return PayaraMicroServer.start(layout, war, httpPort, environment, log, List.of());
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.example.forgotpassword.platform.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Optional;
 
@@ -45,9 +45,15 @@ class AllowedOriginsTest {
     @ParameterizedTest
     @ValueSource(strings = {"*", "https://app.example.com/", "https://app.example.com/app", "https://*.example.com",
             "app.example.com", "https://app.example.com,null"})
-    void aBadEntryStopsTheStartNamingTheKeyAndTheEnvironmentVariable(String value) {
-        assertThatIllegalStateException().isThrownBy(() -> configured(value))
-                .withMessageContaining("http.cors.allowed-origins")
-                .withMessageContaining("HTTP_CORS_ALLOWED_ORIGINS");
+    void aBadEntryIsRefusedNamingTheEntry(String value) {
+        assertThatIllegalArgumentException().isThrownBy(() -> AllowedOrigins.parse(value))
+                .withMessageContaining("is not an origin: ");
+    }
+
+    @Test
+    void theMessageNamesTheWrongEntryAmongRightOnes() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AllowedOrigins.parse("https://a.example, https://b.example/"))
+                .withMessageStartingWith("\"https://b.example/\" is not an origin: ");
     }
 }
