@@ -79,6 +79,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The cluster's database, as the service is given it. */
+    public Database database() {
+        return new Database(jdbcUrl(), user, password);
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }

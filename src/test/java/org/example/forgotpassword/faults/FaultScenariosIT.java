@@ -34,7 +34,7 @@ import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
 import org.example.forgotpassword.it.MailInbox;
 import org.example.forgotpassword.it.OpsMetrics;
-import org.example.forgotpassword.it.SmtpRelay;
+import org.example.forgotpassword.devstack.SmtpRelay;
 import org.example.forgotpassword.it.load.Deliveries;
 import org.example.forgotpassword.it.load.DeliveryReport;
 import org.example.forgotpassword.it.load.ForgotLoad;

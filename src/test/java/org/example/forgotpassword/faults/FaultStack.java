@@ -15,7 +15,7 @@ import org.example.forgotpassword.devstack.PostgresServer;
 import org.example.forgotpassword.devstack.StackLayout;
 import org.example.forgotpassword.it.BrokerProbe;
 import org.example.forgotpassword.it.MailInbox;
-import org.example.forgotpassword.it.SmtpRelay;
+import org.example.forgotpassword.devstack.SmtpRelay;
 import org.example.forgotpassword.it.load.InstanceSettings;
 import org.example.forgotpassword.it.load.MailTally;
 import org.example.forgotpassword.it.load.PendingWork;

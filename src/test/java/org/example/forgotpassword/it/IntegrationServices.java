@@ -9,6 +9,7 @@ import org.example.forgotpassword.devstack.ArtemisBroker;
 import org.example.forgotpassword.devstack.GreenMailServer;
 import org.example.forgotpassword.devstack.Ports;
 import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.SmtpRelay;
 import org.example.forgotpassword.devstack.StackLayout;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
