@@ -15,6 +15,8 @@ import java.util.UUID;
 import com.sun.net.httpserver.HttpServer;
 
 import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.BrowserFixture;
+import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
 import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
@@ -26,9 +28,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -44,8 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * mail arrives; from any other origin it blocks the reply, and the service refuses what reaches it: no mail.
  * What {@link CrossOriginIT} cannot see: the browser's own verdict on the service's answers.
  */
-@EnabledIf(value = "browserInstalled", disabledReason = "No /usr/bin/chromium or /usr/bin/chromedriver: "
-        + "install chromium and chromium-driver (apt-get) or run .ci/run")
+@NeedsChromium
 @ExtendWith(ArquillianExtension.class)
 class ForgotPasswordBrowserIT {
 
@@ -60,55 +58,35 @@ class ForgotPasswordBrowserIT {
         return ShippedWar.archive();
     }
 
-    static boolean browserInstalled() {
-        return HeadlessChromium.installed();
-    }
-
     @ArquillianResource
     URL base;
 
     ApiClient api;
     IntegrationServices.Running services;
-    String testName;
-    HeadlessChromium chromium;
     WebDriver browser;
     HttpServer frontEnd;
 
-    /** Keeps a screenshot and the page source of a failed test in target/it/browser, before the browser quits. */
     @RegisterExtension
-    final AfterTestExecutionCallback evidenceOfFailure = context -> {
-        if (context.getExecutionException().isPresent() && chromium != null) {
-            chromium.keepEvidence(testName);
-        }
-    };
+    final BrowserFixture chromium = new BrowserFixture();
 
     @BeforeEach
-    void connect(TestInfo test) {
+    void connect() {
         api = new ApiClient(base.toString());
         services = IntegrationServices.current();
-        testName = test.getTestMethod().orElseThrow().getName();
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stopTheFrontEnd() {
         if (frontEnd != null) {
             frontEnd.stop(0);
             frontEnd = null;
-        }
-        if (chromium != null) {
-            try {
-                chromium.close();
-            } finally {
-                chromium = null;
-                browser = null;
-            }
         }
     }
 
     @Test
     void userAsksForTheLinkOnTheServicesPageAndTheMailArrives() {
         String address = account("page-en");
-        startBrowser("en-US", "en-US,en");
+        browser = chromium.start("en-US", "en-US,en");
 
         ForgotPage page = ForgotPage.open(browser, base);
         assertThat(browser.getTitle()).isEqualTo("Forgot your password?");
@@ -124,7 +102,7 @@ class ForgotPasswordBrowserIT {
     @Test
     void chineseBrowserGetsTheChinesePageAndReply() {
         String address = account("page-zh");
-        startBrowser("zh-CN", "zh-CN,zh");
+        browser = chromium.start("zh-CN", "zh-CN,zh");
 
         ForgotPage page = ForgotPage.open(browser, base);
         assertThat(browser.getTitle()).isEqualTo("忘记密码？");
@@ -139,7 +117,7 @@ class ForgotPasswordBrowserIT {
     @Test
     void pageShowsTheRefusalOnceTheLimitIsReached() {
         String address = account("page-limit");
-        startBrowser("en-US", "en-US,en");
+        browser = chromium.start("en-US", "en-US,en");
         ForgotPage page = ForgotPage.open(browser, base);
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -159,7 +137,7 @@ class ForgotPasswordBrowserIT {
         String address = account("front-end");
         URI origin = URI.create(CrossOriginIT.allowedOrigin());
         frontEnd = serve(origin.getPort(), frontEndPage(address));
-        startBrowser("en-US", "en-US,en");
+        browser = chromium.start("en-US", "en-US,en");
 
         browser.get(origin + "/");
 
@@ -175,7 +153,7 @@ class ForgotPasswordBrowserIT {
         frontEnd = serve(0, frontEndPage(address));
         String origin = "http://127.0.0.1:" + frontEnd.getAddress().getPort();
         assertThat(origin).isNotEqualTo(CrossOriginIT.allowedOrigin());
-        startBrowser("en-US", "en-US,en");
+        browser = chromium.start("en-US", "en-US,en");
         long queuedBefore = services.brokerProbe().messagesAdded(QUEUE);
 
         browser.get(origin + "/");
@@ -274,11 +252,6 @@ class ForgotPasswordBrowserIT {
                     .withMessage(() -> "the button enabled again with an answer in #result")
                     .until(driver -> browser.findElement(By.id("submit")).isEnabled() && !result().getText().isBlank());
         }
-    }
-
-    private void startBrowser(String uiLanguage, String acceptLanguages) {
-        chromium = HeadlessChromium.start(testName, uiLanguage, acceptLanguages);
-        browser = chromium.driver();
     }
 
     private String account(String name) {

@@ -2,7 +2,6 @@ package org.example.forgotpassword.reset.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -12,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.BrowserFixture;
+import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
 import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
@@ -20,12 +21,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -44,8 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * missing. Token lifetime in the test profile: 15 s, so the browser is
  * started before the reset is requested and the link is opened as soon as the mail is there.
  */
-@EnabledIf(value = "browserInstalled", disabledReason = "No /usr/bin/chromium or /usr/bin/chromedriver: "
-        + "install chromium and chromium-driver (apt-get) or run .ci/run")
+@NeedsChromium
 @ExtendWith(ArquillianExtension.class)
 class ResetPageBrowserIT {
 
@@ -61,49 +57,25 @@ class ResetPageBrowserIT {
         return ShippedWar.archive();
     }
 
-    static boolean browserInstalled() {
-        return HeadlessChromium.installed();
-    }
-
     @ArquillianResource
     URL base;
 
     ApiClient api;
     IntegrationServices.Running services;
-    String testName;
-    HeadlessChromium chromium;
     WebDriver browser;
 
-    /** Keeps a screenshot and the page source of a failed test in target/it/browser, before the browser quits. */
     @RegisterExtension
-    final AfterTestExecutionCallback evidenceOfFailure = context -> {
-        if (context.getExecutionException().isPresent() && chromium != null) {
-            chromium.keepEvidence(testName);
-        }
-    };
+    final BrowserFixture chromium = new BrowserFixture();
 
     @BeforeEach
-    void connect(TestInfo test) {
+    void connect() {
         api = new ApiClient(base.toString());
         services = IntegrationServices.current();
-        testName = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (chromium != null) {
-            try {
-                chromium.close();
-            } finally {
-                chromium = null;
-                browser = null;
-            }
-        }
     }
 
     @Test
     void userOpensTheLinkFromTheMailChoosesANewPasswordAndCanSignInWithIt() {
-        startBrowser("en-US", "en-US,en");
+        browser = chromium.start("en-US", "en-US,en");
         String address = account("browser-flow", "en");
 
         ResetPage page = openLinkFromMail(address);
@@ -121,7 +93,7 @@ class ResetPageBrowserIT {
 
     @Test
     void mismatchedConfirmationIsCaughtOnThePage() {
-        startBrowser("en-US", "en-US,en");
+        browser = chromium.start("en-US", "en-US,en");
         String address = account("browser-mismatch", "en");
         ResetPage page = openLinkFromMail(address);
 
@@ -142,7 +114,7 @@ class ResetPageBrowserIT {
 
     @Test
     void chineseBrowserGetsTheChinesePage() {
-        startBrowser("zh-CN", "zh-CN,zh");
+        browser = chromium.start("zh-CN", "zh-CN,zh");
         String address = account("browser-zh", "zh");
 
         ResetPage page = openLinkFromMail(address);
@@ -158,11 +130,6 @@ class ResetPageBrowserIT {
     }
 
     /** Headless Chromium asking for {@code acceptLanguages}. */
-    private void startBrowser(String uiLanguage, String acceptLanguages) {
-        chromium = HeadlessChromium.start(testName, uiLanguage, acceptLanguages);
-        browser = chromium.driver();
-    }
-
     /** Requests a reset, takes the link from the mail and opens it on the server under test. */
     private ResetPage openLinkFromMail(String address) {
         assertThat(api.forgot(address).status()).isEqualTo(200);
