@@ -13,13 +13,11 @@ import java.util.Map;
 public final class DevStack implements AutoCloseable {
 
     private final Stack stack;
-    private final boolean ownBroker;
-    private final boolean ownMail;
+    private final Map<String, String> environment;
 
-    private DevStack(Stack stack, boolean ownBroker, boolean ownMail) {
+    private DevStack(Stack stack, Map<String, String> environment) {
         this.stack = stack;
-        this.ownBroker = ownBroker;
-        this.ownMail = ownMail;
+        this.environment = environment;
     }
 
     /**
@@ -32,15 +30,13 @@ public final class DevStack implements AutoCloseable {
         service.putIfAbsent("MP_CONFIG_PROFILE", "dev");
         service.putIfAbsent("APP_BASE_URL", "http://localhost:" + httpPort);
         Stack.Builder stack = Stack.builder(layout, workDir).environment(service).httpPort(httpPort).stopOnExit();
-        boolean ownBroker = !environment.containsKey("ARTEMIS_URL");
-        if (ownBroker) {
+        if (startsBroker(environment)) {
             stack.broker(port(environment, "DEV_ARTEMIS_PORT", 61616, "the broker"),
                             port(environment, "DEV_ARTEMIS_CONSOLE_PORT", 8161, "the broker console"))
                     .brokerUser(environment.getOrDefault("ARTEMIS_USER", "artemis"),
                             environment.getOrDefault("ARTEMIS_PASSWORD", "artemis"));
         }
-        boolean ownMail = !environment.containsKey("MAIL_SMTP_HOST");
-        if (ownMail) {
+        if (startsMailServer(environment)) {
             stack.greenMail(port(environment, "DEV_MAIL_SMTP_PORT", 3025, "the mail server"),
                     port(environment, "DEV_MAIL_IMAP_PORT", 3143, "the mail server's IMAP"),
                     port(environment, "DEV_MAIL_WEB_PORT", 8025, "the mail server's web page"));
@@ -50,7 +46,15 @@ public final class DevStack implements AutoCloseable {
         } else {
             stack.payara();
         }
-        return new DevStack(stack.start(), ownBroker, ownMail);
+        return new DevStack(stack.start(), Map.copyOf(environment));
+    }
+
+    private static boolean startsBroker(Map<String, String> environment) {
+        return !environment.containsKey("ARTEMIS_URL");
+    }
+
+    private static boolean startsMailServer(Map<String, String> environment) {
+        return !environment.containsKey("MAIL_SMTP_HOST");
     }
 
     /** {@code ./mvnw -Prun -Dserver=wildfly} runs the same WAR on WildFly instead of Payara Micro. */
@@ -71,12 +75,12 @@ public final class DevStack implements AutoCloseable {
 
     /** The broker the stack started, or null when the service was given one ({@code ARTEMIS_URL}). */
     public ArtemisBroker broker() {
-        return ownBroker ? stack.broker() : null;
+        return startsBroker(environment) ? stack.broker() : null;
     }
 
     /** The mail server the stack started, or null when the service was given one ({@code MAIL_SMTP_HOST}). */
     public GreenMailServer mail() {
-        return ownMail ? stack.greenMail() : null;
+        return startsMailServer(environment) ? stack.greenMail() : null;
     }
 
     /** Payara Micro, or null with {@code -Dserver=wildfly}. */

@@ -27,20 +27,12 @@ final class FaultStack implements AutoCloseable {
 
     private final StackLayout layout;
     private final Stack servers;
-    private final BrokerProbe brokerProbe;
-    private final MailTally mails;
-    private final MailInbox inbox;
-    private final PendingWork pendingWork;
-    private final Deliveries deliveries;
+    private final LoadSettings settings;
 
     private FaultStack(StackLayout layout, Stack servers, LoadSettings settings) {
         this.layout = layout;
         this.servers = servers;
-        brokerProbe = new BrokerProbe(servers.broker());
-        mails = new MailTally(servers.greenMail().webUrl());
-        inbox = new MailInbox(Ports.LOOPBACK, servers.greenMail().imapPort());
-        pendingWork = new PendingWork(brokerProbe, servers.database());
-        deliveries = new Deliveries(mails, pendingWork, settings);
+        this.settings = settings;
     }
 
     static FaultStack start(LoadSettings settings) {
@@ -94,7 +86,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     BrokerProbe broker() {
-        return brokerProbe;
+        return new BrokerProbe(servers.broker());
     }
 
     SmtpRelay mailServer() {
@@ -102,22 +94,22 @@ final class FaultStack implements AutoCloseable {
     }
 
     MailTally mails() {
-        return mails;
+        return new MailTally(servers.greenMail().webUrl());
     }
 
     /** The mails as a mail client reads them (subject, Message-ID), over IMAP. */
     MailInbox inbox() {
-        return inbox;
+        return new MailInbox(Ports.LOOPBACK, servers.greenMail().imapPort());
     }
 
     /** The reset requests on the broker and the rows of mail_outbox: what can still become a mail. */
     PendingWork pendingWork() {
-        return pendingWork;
+        return new PendingWork(broker(), servers.database());
     }
 
     /** Waits for the mails of a scenario's requests, and counts them. */
     Deliveries deliveries() {
-        return deliveries;
+        return new Deliveries(mails(), pendingWork(), settings);
     }
 
     Database database() {

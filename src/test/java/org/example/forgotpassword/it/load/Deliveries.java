@@ -16,7 +16,7 @@ import org.example.forgotpassword.devstack.Wait;
  * passed without a new mail while it does (a request far up the redelivery back-off). Then it waits for that work
  * to drain, so that a late redelivery or sweep could not add a duplicate after the count, and counts.
  */
-public final class Deliveries {
+public record Deliveries(MailTally mails, PendingWork work, LoadSettings settings) {
 
     /** How long the work left once every mail is in may take to drain (a redelivery that will find its mail sent). */
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
@@ -27,16 +27,6 @@ public final class Deliveries {
      * @param workLeft        whether the service still held work when the count was made (it did not drain)
      */
     public record Counted(Map<String, Integer> mailsPerAddress, Instant mailsIn, boolean workLeft) {
-    }
-
-    private final MailTally mails;
-    private final PendingWork work;
-    private final LoadSettings settings;
-
-    public Deliveries(MailTally mails, PendingWork work, LoadSettings settings) {
-        this.mails = mails;
-        this.work = work;
-        this.settings = settings;
     }
 
     public Counted await(List<ForgotLoad.Outcome> outcomes) {

@@ -14,22 +14,14 @@ import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
 
-import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrowserFixture;
 import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
-import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -45,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @NeedsChromium
 @ExtendWith(ArquillianExtension.class)
-class ForgotPasswordBrowserIT {
+class ForgotPasswordBrowserIT extends BrowserFixture {
 
     static final String QUEUE = "password-reset-requests";
     static final String PASSWORD = "correct horse battery staple";
@@ -53,27 +45,7 @@ class ForgotPasswordBrowserIT {
     static final String ACCEPTED_EN = "If an account exists for this address, a password reset email is on its way.";
     static final String ACCEPTED_ZH = "如果该地址对应的账户存在，密码重置邮件正在发送中。";
 
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    IntegrationServices.Running services;
-    WebDriver browser;
     HttpServer frontEnd;
-
-    @RegisterExtension
-    final BrowserFixture chromium = new BrowserFixture();
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(base.toString());
-        services = IntegrationServices.current();
-    }
 
     @AfterEach
     void stopTheFrontEnd() {
@@ -86,7 +58,7 @@ class ForgotPasswordBrowserIT {
     @Test
     void userAsksForTheLinkOnTheServicesPageAndTheMailArrives() {
         String address = account("page-en");
-        browser = chromium.start("en-US", "en-US,en");
+        startBrowser("en-US", "en-US,en");
 
         ForgotPage page = ForgotPage.open(browser, base);
         assertThat(browser.getTitle()).isEqualTo("Forgot your password?");
@@ -95,14 +67,14 @@ class ForgotPasswordBrowserIT {
         page.awaitResult();
         assertThat(page.result().getText()).isEqualTo(ACCEPTED_EN);
         assertThat(page.result().getDomAttribute("class")).isEqualTo("success");
-        assertThat(chromium.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(services.inbox().await(address, 1, MAIL_WAIT).get(0).subject()).endsWith("Reset your password");
     }
 
     @Test
     void chineseBrowserGetsTheChinesePageAndReply() {
         String address = account("page-zh");
-        browser = chromium.start("zh-CN", "zh-CN,zh");
+        startBrowser("zh-CN", "zh-CN,zh");
 
         ForgotPage page = ForgotPage.open(browser, base);
         assertThat(browser.getTitle()).isEqualTo("忘记密码？");
@@ -110,14 +82,14 @@ class ForgotPasswordBrowserIT {
 
         page.awaitResult();
         assertThat(page.result().getText()).isEqualTo(ACCEPTED_ZH);
-        assertThat(chromium.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         services.inbox().await(address, 1, MAIL_WAIT);
     }
 
     @Test
     void pageShowsTheRefusalOnceTheLimitIsReached() {
         String address = account("page-limit");
-        browser = chromium.start("en-US", "en-US,en");
+        startBrowser("en-US", "en-US,en");
         ForgotPage page = ForgotPage.open(browser, base);
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -137,12 +109,12 @@ class ForgotPasswordBrowserIT {
         String address = account("front-end");
         URI origin = URI.create(CrossOriginIT.allowedOrigin());
         frontEnd = serve(origin.getPort(), frontEndPage(address));
-        browser = chromium.start("en-US", "en-US,en");
+        startBrowser("en-US", "en-US,en");
 
         browser.get(origin + "/");
 
         assertThat(awaitText("json")).isEqualTo("reply: " + ACCEPTED_ZH);
-        assertThat(chromium.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         ReceivedMail mail = services.inbox().await(address, 1, MAIL_WAIT).get(0);
         assertThat(mail.subject()).endsWith("Reset your password");
     }
@@ -153,7 +125,7 @@ class ForgotPasswordBrowserIT {
         frontEnd = serve(0, frontEndPage(address));
         String origin = "http://127.0.0.1:" + frontEnd.getAddress().getPort();
         assertThat(origin).isNotEqualTo(CrossOriginIT.allowedOrigin());
-        browser = chromium.start("en-US", "en-US,en");
+        startBrowser("en-US", "en-US,en");
         long queuedBefore = services.brokerProbe().messagesAdded(QUEUE);
 
         browser.get(origin + "/");

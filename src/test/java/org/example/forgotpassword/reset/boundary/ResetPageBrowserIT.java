@@ -5,26 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrowserFixture;
 import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
-import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -43,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @NeedsChromium
 @ExtendWith(ArquillianExtension.class)
-class ResetPageBrowserIT {
+class ResetPageBrowserIT extends BrowserFixture {
 
     static final String OLD_PASSWORD = "correct horse battery staple";
     static final String NEW_PASSWORD = "a brand new passphrase for spring";
@@ -52,30 +43,9 @@ class ResetPageBrowserIT {
     /** The link as the HTML part of the reset mail has it (what the user clicks). */
     static final Pattern LINK = Pattern.compile("href=\"([^\"]*/password/reset/\\?token=[A-Za-z0-9_-]+)\"");
 
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    IntegrationServices.Running services;
-    WebDriver browser;
-
-    @RegisterExtension
-    final BrowserFixture chromium = new BrowserFixture();
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(base.toString());
-        services = IntegrationServices.current();
-    }
-
     @Test
     void userOpensTheLinkFromTheMailChoosesANewPasswordAndCanSignInWithIt() {
-        browser = chromium.start("en-US", "en-US,en");
+        startBrowser("en-US", "en-US,en");
         String address = account("browser-flow", "en");
 
         ResetPage page = openLinkFromMail(address);
@@ -86,14 +56,14 @@ class ResetPageBrowserIT {
         assertThat(page.result().getText()).isEqualTo("Your password has been changed. You can now sign in with it.");
         assertThat(page.result().getDomAttribute("class")).isEqualTo("success");
         assertThat(page.form().isDisplayed()).as("the form is hidden after the change").isFalse();
-        assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(api.login(address, NEW_PASSWORD).status()).isEqualTo(200);
         assertThat(api.login(address, OLD_PASSWORD).status()).isEqualTo(401);
     }
 
     @Test
     void mismatchedConfirmationIsCaughtOnThePage() {
-        browser = chromium.start("en-US", "en-US,en");
+        startBrowser("en-US", "en-US,en");
         String address = account("browser-mismatch", "en");
         ResetPage page = openLinkFromMail(address);
 
@@ -108,13 +78,13 @@ class ResetPageBrowserIT {
 
         page.awaitResult("success");
         assertThat(page.result().getText()).as("the token still works").startsWith("Your password has been changed.");
-        assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(api.login(address, NEW_PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
     void chineseBrowserGetsTheChinesePage() {
-        browser = chromium.start("zh-CN", "zh-CN,zh");
+        startBrowser("zh-CN", "zh-CN,zh");
         String address = account("browser-zh", "zh");
 
         ResetPage page = openLinkFromMail(address);
@@ -125,7 +95,7 @@ class ResetPageBrowserIT {
         page.awaitResult();
         assertThat(page.result().getText()).isEqualTo("您的密码已修改，现在可以使用新密码登录。");
         assertThat(page.result().getDomAttribute("class")).isEqualTo("success");
-        assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(api.login(address, NEW_PASSWORD).status()).isEqualTo(200);
     }
 
@@ -176,11 +146,6 @@ class ResetPageBrowserIT {
             WebElement input = browser.findElement(By.id(id));
             input.clear();
             input.sendKeys(text);
-        }
-
-        /** What the browser's console reports as errors: script errors, refused loads, policy violations. */
-        List<String> consoleErrors() {
-            return HeadlessChromium.consoleErrorsOf(browser);
         }
 
         /** Waits until the page shows an answer (after the fetch, or at once for a check on the page). */
