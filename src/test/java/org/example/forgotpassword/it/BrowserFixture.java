@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,6 +38,9 @@ public abstract class BrowserFixture {
                     + " (apt-get) or run .ci/run")
     public @interface NeedsChromium {
     }
+
+    /** How long a test waits for a mail of the service. */
+    protected static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
     @ArquillianResource
     protected URL base;

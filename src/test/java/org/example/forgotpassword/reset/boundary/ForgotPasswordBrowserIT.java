@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -41,7 +40,6 @@ class ForgotPasswordBrowserIT extends BrowserFixture {
 
     static final String QUEUE = "password-reset-requests";
     static final String PASSWORD = "correct horse battery staple";
-    static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     static final String ACCEPTED_EN = "If an account exists for this address, a password reset email is on its way.";
     static final String ACCEPTED_ZH = "如果该地址对应的账户存在，密码重置邮件正在发送中。";
 

@@ -38,7 +38,6 @@ class ResetPageBrowserIT extends BrowserFixture {
 
     static final String OLD_PASSWORD = "correct horse battery staple";
     static final String NEW_PASSWORD = "a brand new passphrase for spring";
-    static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     static final Duration PAGE_WAIT = HeadlessChromium.PAGE_WAIT;
     /** The link as the HTML part of the reset mail has it (what the user clicks). */
     static final Pattern LINK = Pattern.compile("href=\"([^\"]*/password/reset/\\?token=[A-Za-z0-9_-]+)\"");
