@@ -1,12 +1,13 @@
 package org.example.forgotpassword.benchmark;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+
+import org.example.forgotpassword.devstack.Database;
 
 /**
  * Puts the benchmark's accounts straight into the service's database: creating them through the API would cost
@@ -26,8 +27,8 @@ final class AccountSeeder {
         return String.format(ADDRESS_PATTERN, i);
     }
 
-    static void seed(String url, String user, String password, String template, int count) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, user, password)) {
+    static void seed(Database database, String template, int count) throws SQLException {
+        try (Connection db = database.connect()) {
             String hash;
             long firstId;
             try (PreparedStatement query = db.prepareStatement("SELECT password_hash FROM account WHERE email = ?")) {

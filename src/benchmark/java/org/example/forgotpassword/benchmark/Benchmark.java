@@ -7,22 +7,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import org.example.forgotpassword.devstack.ApplicationServer;
 import org.example.forgotpassword.devstack.ArtemisBroker;
-import org.example.forgotpassword.devstack.PayaraMicroServer;
 import org.example.forgotpassword.devstack.Ports;
-import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.Stack;
 import org.example.forgotpassword.devstack.StackLayout;
+import org.example.forgotpassword.devstack.Wait;
+import org.example.forgotpassword.it.BrokerProbe;
 
 /**
  * The benchmark ({@code ./mvnw -Pbenchmark}; docs/benchmark.md says what each figure means). Per database it
@@ -139,90 +137,55 @@ public final class Benchmark {
     }
 
     private Map<String, Object> runOn(String database) throws Exception {
-        Path work = outputDir.resolve(database);
-        deleteRecursively(work);
-        Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
-        Thread stopOnExit = new Thread(() -> {
-            stopAll(started);
-            // a server still booting is not in the list yet; everything below this JVM is the benchmark's own
-            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
-        }, "benchmark-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
-        try {
-            return measure(database, work, started);
-        } finally {
-            stopAll(started);
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        }
-    }
-
-    /** Stops what was started, last first (also on Ctrl-C, through the shutdown hook). */
-    private static void stopAll(Deque<AutoCloseable> started) {
-        AutoCloseable next;
-        while ((next = started.pollFirst()) != null) {
-            try {
-                next.close();
-            } catch (Exception e) {
-                System.err.println("Stopping failed: " + e);
-            }
-        }
-    }
-
-    private Map<String, Object> measure(String database, Path work, Deque<AutoCloseable> started) throws Exception {
         log(database + ": starting broker, SMTP sink" + ("postgresql".equals(database) ? ", PostgreSQL" : "")
                 + " and Payara Micro");
-        SmtpSink sink = SmtpSink.start();
-        started.push(sink);
-        ArtemisBroker broker = ArtemisBroker.create(layout, work.resolve("broker"), Ports.free(), Ports.free(),
-                USER, PASSWORD);
-        started.push(broker);
-        appendBrokerProperties(work.resolve("broker/etc/broker.properties"));
-        broker.start();
-
-        String dbUrl;
-        String dbUser = "forgot";
-        String dbPassword = "bench-db-password";
-        if ("postgresql".equals(database)) {
-            PostgresServer postgres = PostgresServer.start(PostgresServer.installation().orElseThrow(
-                    () -> new IllegalStateException("PostgreSQL is not installed (Debian package postgresql)")),
-                    Ports.free(), dbUser, dbPassword);
-            started.push(postgres);
-            dbUrl = postgres.jdbcUrl();
-        } else if ("h2".equals(database)) {
-            // AUTO_SERVER: Payara opens the file, the benchmark reaches it through H2's server on loopback.
-            dbUrl = "jdbc:h2:file:" + work.resolve("h2/forgot-password") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
-        } else {
-            throw new IllegalArgumentException("unknown database " + database + " (h2 or postgresql)");
+        try (SmtpSink sink = SmtpSink.start(); Stack stack = stackOn(database, sink)) {
+            return measure(database, stack, sink);
         }
+    }
+
+    /**
+     * The real stack on free loopback ports: profile {@code prod}, the counting sink as the mail server, the rate
+     * limits raised, and the ceiling WAR deployed next to the product.
+     */
+    private Stack stackOn(String database, SmtpSink sink) {
         int httpPort = Ports.free();
-        String baseUrl = "http://" + Ports.LOOPBACK + ":" + httpPort;
         Map<String, String> env = new HashMap<>();
-        // the service's default heap; H2's AUTO_SERVER listens on loopback only; optionally a flight recording
-        String javaOptions = "-Xmx256m -Dh2.bindAddress=127.0.0.1";
+        // the service's default heap; optionally a flight recording
+        String javaOptions = "-Xmx256m";
         if (Boolean.getBoolean("benchmark.jfr")) {
-            javaOptions += " -XX:StartFlightRecording=filename=" + work.resolve("payara.jfr") + ",settings=profile";
+            javaOptions += " -XX:StartFlightRecording=filename=" + outputDir.resolve(database + "/payara.jfr")
+                    + ",settings=profile";
         }
         env.put("JAVA_OPTS", javaOptions);
         env.put("MP_CONFIG_PROFILE", "prod");
-        env.put("APP_BASE_URL", baseUrl);
+        env.put("APP_BASE_URL", "http://" + Ports.LOOPBACK + ":" + httpPort);
         env.put("MAIL_FROM", "Forgot Password <no-reply@bench.example>");
         env.put("MAIL_SMTP_HOST", Ports.LOOPBACK);
         env.put("MAIL_SMTP_PORT", Integer.toString(sink.port()));
         env.put("MAIL_SMTP_STARTTLS", "false");
-        env.put("ARTEMIS_URL", broker.url());
-        env.put("ARTEMIS_USER", USER);
-        env.put("ARTEMIS_PASSWORD", PASSWORD);
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", dbUser);
-        env.put("DB_PASSWORD", dbPassword);
-        env.put("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
         env.putAll(RAISED_RATE_LIMITS);
         env.putAll(serverEnvironment());
+        Stack.Builder stack = Stack.builder(layout, outputDir.resolve(database)).emptyWorkDir().stopOnExit()
+                .broker().brokerUser(USER, PASSWORD).brokerProperties(brokerOverrides())
+                .environment(env).httpPort(httpPort).payara()
+                .payaraOptions(List.of("--deploy", ceilingWar + ":" + CeilingWar.CONTEXT_ROOT));
+        if ("postgresql".equals(database)) {
+            stack.postgres();
+        } else if ("h2".equals(database)) {
+            // the instance opens the file, the benchmark reaches it through H2's server on loopback (AUTO_SERVER)
+            stack.h2();
+        } else {
+            throw new IllegalArgumentException("unknown database " + database + " (h2 or postgresql)");
+        }
+        return stack.start();
+    }
 
-        long launched = System.nanoTime();
-        PayaraMicroServer payara = PayaraMicroServer.start(layout, httpPort, env, work.resolve("payara/payara.log"),
-                List.of("--deploy", ceilingWar + ":" + CeilingWar.CONTEXT_ROOT));
-        started.push(payara);
+    private Map<String, Object> measure(String database, Stack stack, SmtpSink sink) throws Exception {
+        ApplicationServer payara = stack.instance(0);
+        ArtemisBroker broker = stack.broker();
+        String baseUrl = payara.baseUrl();
+        long launched = System.nanoTime() - payara.bootTime().toNanos();
         FormPost client = new FormPost(baseUrl);
         long accepted = client.awaitAccepted(FORGOT, "first-", Duration.ofMinutes(5));
         double firstPostSeconds = (accepted - launched) / 1e9;
@@ -234,9 +197,9 @@ public final class Benchmark {
         if (created != 201) {
             throw new IllegalStateException("POST /accounts/ answered " + created);
         }
-        AccountSeeder.seed(dbUrl, dbUser, dbPassword, template, mails);
+        AccountSeeder.seed(stack.database(), template, mails);
         log(database + ": " + mails + " accounts seeded");
-        QueueDepth depth = new QueueDepth(broker.url(), USER, PASSWORD);
+        BrokerProbe depth = new BrokerProbe(broker);
         drain(depth, sink);
         int pause = Integer.getInteger("benchmark.pause-seconds", 0);
         if (pause > 0) {
@@ -251,7 +214,7 @@ public final class Benchmark {
         result.put("sequential", sequential(baseUrl, depth, sink, database));
         log(database + ": broker's durable-send ceiling (artemis perf producer, " + brokerSeconds + " s)");
         Map<String, Object> brokerCeiling = BrokerCeiling.run(layout.artemisHome(), broker.url(), USER, PASSWORD,
-                brokerSeconds, work);
+                brokerSeconds, stack.workDir());
         brokerCeiling.put("forgotOverCeiling", round(((Number) accept.get("forgotPerSecond")).doubleValue()
                 / ((Number) brokerCeiling.get("durableSendsPerSecond")).doubleValue()));
         log(database + ": broker: " + brokerCeiling.get("durableSendsPerSecond") + " durable sends/s");
@@ -259,7 +222,7 @@ public final class Benchmark {
         Map<String, Object> mailRate = mailRate(baseUrl, depth, sink, database);
         result.put("mail", mailRate);
         result.put("latency", latency(baseUrl, depth, sink, ((Number) mailRate.get("mailsPerSecond")).doubleValue(),
-                work, database));
+                stack.workDir(), database));
         Map<String, Object> footprint = new LinkedHashMap<>();
         footprint.put("payaraRssMb", round(Processes.rssMegabytes(payara.pid())));
         footprint.put("brokerRssMb", round(Processes.rssMegabytes(broker.pid())));
@@ -284,12 +247,6 @@ public final class Benchmark {
         return properties;
     }
 
-    private static void appendBrokerProperties(Path file) throws IOException {
-        StringBuilder lines = new StringBuilder("\n# benchmark overrides (-Dbenchmark.broker.*)\n");
-        brokerOverrides().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
-        Files.writeString(file, lines.toString(), java.nio.file.StandardOpenOption.APPEND);
-    }
-
     /** Knobs to try without editing files: {@code -Dbenchmark.env.MAIL_SMTP_POOL_SIZE=0} sets that variable. */
     private static Map<String, String> serverEnvironment() {
         Map<String, String> env = new TreeMap<>();
@@ -303,7 +260,7 @@ public final class Benchmark {
      * addresses of no account (the same reply as for an account, and no mail piles up behind the measurement),
      * after a warm-up of twice that on each.
      */
-    private Map<String, Object> acceptRate(String baseUrl, QueueDepth depth, SmtpSink sink, String database)
+    private Map<String, Object> acceptRate(String baseUrl, BrokerProbe depth, SmtpSink sink, String database)
             throws Exception {
         log(database + ": accept rate, warm-up");
         wrk.distinctAddresses(baseUrl + CeilingWar.PATH, threads, connections, 2 * acceptSeconds, "warm-ceiling");
@@ -334,7 +291,7 @@ public final class Benchmark {
     }
 
     /** One client, one connection, each request waiting for the previous reply (distinct unknown addresses). */
-    private Map<String, Object> sequential(String baseUrl, QueueDepth depth, SmtpSink sink, String database)
+    private Map<String, Object> sequential(String baseUrl, BrokerProbe depth, SmtpSink sink, String database)
             throws Exception {
         Wrk.Result one = wrk.distinctAddresses(baseUrl + FORGOT, 1, 1, sequentialSeconds, "sequential");
         Map<String, Object> result = new LinkedHashMap<>();
@@ -353,7 +310,7 @@ public final class Benchmark {
      * mails/s = N / (first request sent → the sink holds all N mails). After a warm-up of 1 000 such requests (and
      * of the sink ceiling's client, which runs in this JVM).
      */
-    private Map<String, Object> mailRate(String baseUrl, QueueDepth depth, SmtpSink sink, String database)
+    private Map<String, Object> mailRate(String baseUrl, BrokerProbe depth, SmtpSink sink, String database)
             throws Exception {
         log(database + ": mail rate, warm-up");
         sink.reset();
@@ -407,7 +364,7 @@ public final class Benchmark {
      * {@code latencySeconds} long: wrk paces the requests (8 connections) and notes when each went out, the sink
      * notes when each mail was complete; both on CLOCK_MONOTONIC (System.nanoTime here).
      */
-    private Map<String, Object> latency(String baseUrl, QueueDepth depth, SmtpSink sink, double mailRate, Path work,
+    private Map<String, Object> latency(String baseUrl, BrokerProbe depth, SmtpSink sink, double mailRate, Path work,
                                         String database) throws Exception {
         double rate = Math.max(5, Math.floor(mailRate / 4));
         int count = Math.max(20, Math.min(mails, (int) Math.ceil(rate * latencySeconds)));
@@ -453,15 +410,12 @@ public final class Benchmark {
     }
 
     /** Waits until the request queue is empty and no mail has arrived for a moment. */
-    private static void drain(QueueDepth depth, SmtpSink sink) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (depth.messageCount(REQUEST_QUEUE) == 0 && System.nanoTime() - sink.lastArrivalNanos() > 300_000_000L) {
-                return;
-            }
-            Thread.sleep(200);
+    private static void drain(BrokerProbe depth, SmtpSink sink) {
+        if (!Wait.until(() -> depth.messageCount(REQUEST_QUEUE) == 0
+                && System.nanoTime() - sink.lastArrivalNanos() > 300_000_000L, Duration.ofMinutes(10),
+                Duration.ofMillis(200))) {
+            throw new IllegalStateException("the queue did not drain within 10 minutes");
         }
-        throw new IllegalStateException("the queue did not drain within 10 minutes");
     }
 
     /** The commit measured, and whether the tree had uncommitted changes to tracked files. */
@@ -510,14 +464,5 @@ public final class Benchmark {
 
     static void log(String text) {
         System.out.printf("[benchmark %tT] %s%n", System.currentTimeMillis(), text);
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

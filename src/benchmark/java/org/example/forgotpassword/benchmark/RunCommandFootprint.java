@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.example.forgotpassword.devstack.Ports;
+import org.example.forgotpassword.devstack.Wait;
+import org.example.forgotpassword.it.BrokerProbe;
 
 /**
  * What the run command ({@code ./mvnw -Prun}) leaves running, measured by launching it: every process of its tree
@@ -79,12 +81,10 @@ final class RunCommandFootprint {
             Wrk.Result load = wrk.distinctAddresses(baseUrl + FORGOT, 2, 32, seconds, "run-command");
             result.put("loadRequests", load.requests());
             result.put("loadFailed", load.failed());
-            QueueDepth depth = new QueueDepth("tcp://" + Ports.LOOPBACK + ":" + ports.get("DEV_ARTEMIS_PORT"),
+            BrokerProbe depth = new BrokerProbe("tcp://" + Ports.LOOPBACK + ":" + ports.get("DEV_ARTEMIS_PORT"),
                     "artemis", "artemis");
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (depth.messageCount(Benchmark.REQUEST_QUEUE) > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            Wait.until(() -> depth.messageCount(Benchmark.REQUEST_QUEUE) == 0, Duration.ofMinutes(5),
+                    Duration.ofMillis(200));
             List<Map<String, Object>> processes = Processes.tree(maven.toHandle());
             result.put("processes", processes);
             result.put("totalRssMb", Processes.sum(processes, "rssMb"));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,20 @@ public final class ArtemisBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds settings to the instance's {@code etc/broker.properties}, to be read at its next start. */
+    public void addProperties(Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder("\n# added for this run\n");
+        properties.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        try {
+            Files.writeString(instance.resolve("etc/broker.properties"), lines, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,16 +51,18 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Waits until {@code ready} holds; fails early, with the log's tail, if the process dies first. */
     public ManagedProcess awaitReady(BooleanSupplier ready, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!ready.getAsBoolean()) {
+        boolean isReady = Wait.until(() -> {
+            if (ready.getAsBoolean()) {
+                return true;
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
             }
-            if (Instant.now().isAfter(deadline)) {
-                close();
-                throw new IllegalStateException(name + " not ready within " + timeout + "\n" + logTail());
-            }
-            sleep(Duration.ofMillis(200));
+            return false;
+        }, timeout, Duration.ofMillis(200));
+        if (!isReady) {
+            close();
+            throw new IllegalStateException(name + " not ready within " + timeout + "\n" + logTail());
         }
         return this;
     }
@@ -72,14 +73,8 @@ public final class ManagedProcess implements AutoCloseable {
      * @return whether the condition holds
      */
     public boolean awaitUntil(BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                return condition.getAsBoolean();
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        return true;
+        Wait.until(() -> condition.getAsBoolean() || !process.isAlive(), timeout, Duration.ofMillis(200));
+        return condition.getAsBoolean();
     }
 
     /** Whether this start of the process has logged {@code text}. */
@@ -155,15 +150,6 @@ public final class ManagedProcess implements AutoCloseable {
             process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,20 +12,14 @@ import java.util.Map;
  * Payara Micro with the resource adapter and the WAR, started exactly as in production: through
  * {@code server-config/payara/launch.sh}, configured by environment variables only.
  */
-public final class PayaraMicroServer implements ApplicationServer {
+public final class PayaraMicroServer extends ApplicationServer {
 
     /** 20-60 s on 2 quiet cores; over 3 minutes were seen with several builds sharing them. */
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration LISTENER_GRACE = Duration.ofSeconds(10);
 
-    private final int httpPort;
-    private final ManagedProcess process;
-    private final Duration bootTime;
-
     private PayaraMicroServer(int httpPort, ManagedProcess process, Duration bootTime) {
-        this.httpPort = httpPort;
-        this.process = process;
-        this.bootTime = bootTime;
+        super("Payara Micro", httpPort, process, bootTime);
     }
 
     /** @param environment the service's settings (ARTEMIS_URL, MAIL_SMTP_HOST, ...); HTTP_PORT is added here */
@@ -62,10 +55,7 @@ public final class PayaraMicroServer implements ApplicationServer {
     /** Launches without waiting for readiness: for starts that must fail; the caller closes the process. */
     public static ManagedProcess launch(StackLayout layout, Path war, int httpPort, Map<String, String> environment,
                                         Path log, List<String> extraOptions) {
-        Map<String, String> env = new HashMap<>(environment);
-        env.put("HTTP_PORT", Integer.toString(httpPort));
-        env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
-        env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        Map<String, String> env = launchEnvironment(environment, httpPort);
         List<String> command = new ArrayList<>(posixShell());
         command.addAll(List.of(layout.payaraLauncher().toString(),
                 layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), war.toString()));
@@ -80,38 +70,5 @@ public final class PayaraMicroServer implements ApplicationServer {
     static List<String> posixShell() {
         Path busybox = Path.of("/usr/bin/busybox");
         return Files.isExecutable(busybox) ? List.of(busybox.toString(), "sh") : List.of("sh");
-    }
-
-    @Override
-    public String name() {
-        return "Payara Micro";
-    }
-
-    @Override
-    public String baseUrl() {
-        return "http://" + Ports.LOOPBACK + ":" + httpPort;
-    }
-
-    public int httpPort() {
-        return httpPort;
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public Duration bootTime() {
-        return bootTime;
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

@@ -70,7 +70,12 @@ public record StackLayout(Path stackDir, Path serverConfigDir) {
         return serverConfigDir.resolve("artemis/broker.properties");
     }
 
+    /** The build's output directory ({@code target}), under which each kind of run keeps its servers' files. */
+    public Path buildDir() {
+        return stackDir.getParent();
+    }
+
     public Path runDir() {
-        return stackDir.getParent().resolve("run");
+        return buildDir().resolve("run");
     }
 }

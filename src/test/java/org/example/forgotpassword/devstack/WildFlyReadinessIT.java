@@ -34,7 +34,6 @@ class WildFlyReadinessIT {
         int httpPort = Ports.free();
         int managementPort = Ports.free();
         Map<String, String> environment = new HashMap<>();
-        environment.put("ARTEMIS_URL", "tcp://" + System.getenv("ARTEMIS_HOST") + ":" + System.getenv("ARTEMIS_PORT"));
         environment.put("WILDFLY_MANAGEMENT_PORT", Integer.toString(managementPort));
         environment.put("DATA_DIR", workDir.resolve("data").toString());
         // the embedded database in DATA_DIR, not the one of the WildFly run's Arquillian tests

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,16 +12,10 @@ import java.util.Optional;
  * WildFly with the WAR, started exactly as an operator starts it: through {@code server-config/wildfly/launch.sh},
  * configured by environment variables only (the same ones as {@link PayaraMicroServer}).
  */
-public final class WildFlyServer implements ApplicationServer {
-
-    private final int httpPort;
-    private final ManagedProcess process;
-    private final Duration bootTime;
+public final class WildFlyServer extends ApplicationServer {
 
     private WildFlyServer(int httpPort, ManagedProcess process, Duration bootTime) {
-        this.httpPort = httpPort;
-        this.process = process;
-        this.bootTime = bootTime;
+        super("WildFly", httpPort, process, bootTime);
     }
 
     /**
@@ -32,12 +25,9 @@ public final class WildFlyServer implements ApplicationServer {
      */
     public static WildFlyServer start(StackLayout layout, int httpPort, Map<String, String> environment,
                                       Optional<Path> war, Path log) {
-        Map<String, String> env = new HashMap<>(environment);
-        env.put("HTTP_PORT", Integer.toString(httpPort));
-        env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
+        Map<String, String> env = launchEnvironment(environment, httpPort);
         env.putIfAbsent("WILDFLY_BASE_DIR", log.getParent().resolve("server").toString());
         env.put("JAVA_HOME", JavaCommand.home());
-        env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         List<String> command = new ArrayList<>(List.of("bash", layout.wildFlyLauncher().toString(),
                 layout.wildFlyHome().toString()));
         war.ifPresent(file -> command.add(file.toString()));
@@ -54,34 +44,5 @@ public final class WildFlyServer implements ApplicationServer {
     /** "WFLYSRV0025: WildFly ... started in", or WFLYSRV0026 "started (with errors)". */
     private static boolean hasStarted(ManagedProcess process) {
         return process.logContains("WFLYSRV0025") || process.logContains("WFLYSRV0026");
-    }
-
-    @Override
-    public String name() {
-        return "WildFly";
-    }
-
-    @Override
-    public String baseUrl() {
-        return "http://" + Ports.LOOPBACK + ":" + httpPort;
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public Duration bootTime() {
-        return bootTime;
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

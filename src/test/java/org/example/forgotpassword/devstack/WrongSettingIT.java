@@ -43,7 +43,6 @@ class WrongSettingIT {
         StackLayout layout = StackLayout.fromSystemProperties();
         Path workDir = layout.stackDir().getParent().resolve("it-wrong-setting");
         Map<String, String> environment = new HashMap<>();
-        environment.put("ARTEMIS_URL", "tcp://" + System.getenv("ARTEMIS_HOST") + ":" + System.getenv("ARTEMIS_PORT"));
         environment.put("DATA_DIR", workDir.resolve("data").toString());
         // the embedded database in DATA_DIR, not the shared one of the Arquillian runs
         environment.put("DB_URL", "");

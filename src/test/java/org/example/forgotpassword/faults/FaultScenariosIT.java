@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,15 +28,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.SmtpRelay;
+import org.example.forgotpassword.devstack.Wait;
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
 import org.example.forgotpassword.it.MailInbox;
 import org.example.forgotpassword.it.OpsMetrics;
-import org.example.forgotpassword.it.SmtpRelay;
 import org.example.forgotpassword.it.load.Deliveries;
 import org.example.forgotpassword.it.load.DeliveryReport;
 import org.example.forgotpassword.it.load.ForgotLoad;
+import org.example.forgotpassword.it.load.LoadSettings;
 import org.example.forgotpassword.it.load.SeededAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +58,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultScenariosIT {
 
-    static final int N = FaultSettings.requests();
+    static final LoadSettings SETTINGS = new LoadSettings("faults");
+    static final int N = SETTINGS.requests();
+    /** How long the mail server stays down in the "SMTP down" scenario. */
+    static final Duration SMTP_DOWN = SETTINGS.seconds("smtp-down", 15);
+    /** How long the broker stays stopped in the "broker outage" scenario. */
+    static final Duration BROKER_DOWN = SETTINGS.seconds("broker-down", 10);
+    /** How long a supervisor waits after SIGTERM before it kills the application (Kubernetes' default: 30 s). */
+    static final Duration STOP_GRACE = SETTINGS.seconds("stop-grace", 30);
+    /** Accepted requests of the stream that the application is killed three times in: at least 300. */
+    static final int REPEATED_KILL_REQUESTS = Math.max(300, SETTINGS.number("repeated-kill-requests", 300));
     static final String RESET_REQUESTS = BrokerProbe.RESET_REQUESTS;
     static final String DEAD_LETTERS = "DLQ";
     /** The slowest answer the contract allows, 503 included (DESIGN.md: 503/1503 within 2 s). */
@@ -86,8 +95,7 @@ class FaultScenariosIT {
 
     @BeforeAll
     static void startTheServers() {
-        Path postgres = PostgresServer.requiredInstallation();
-        stack = FaultStack.start(postgres);
+        stack = FaultStack.start(SETTINGS);
     }
 
     @AfterEach
@@ -105,7 +113,7 @@ class FaultScenariosIT {
             return;
         }
         System.out.println(String.join(System.lineSeparator(), lines));
-        Path report = stack.layout().stackDir().getParent().resolve("fault-suite/figures.txt");
+        Path report = stack.layout().buildDir().resolve("fault-suite/figures.txt");
         Files.createDirectories(report.getParent());
         Files.write(report, lines);
         stack.close();
@@ -124,7 +132,7 @@ class FaultScenariosIT {
                 CompletableFuture.supplyAsync(() -> {
                     try {
                         smtp.goDown();
-                        pause(FaultSettings.smtpDown());
+                        Wait.sleep(SMTP_DOWN);
                         smtp.comeBack();
                         return Instant.now();
                     } catch (IOException e) {
@@ -132,10 +140,10 @@ class FaultScenariosIT {
                     }
                 }))));
         Instant smtpBack = outage.get().join();
-        Deliveries.Counted settled = settle(outcomes);
+        Deliveries.Counted settled = stack.deliveries().await(outcomes);
 
         long transientFailures = failedAttempts(TRANSIENT_FAILURES) - transientBefore;
-        FaultFigures result = record("1 SMTP down " + FaultSettings.smtpDown().toSeconds() + " s", outcomes, settled,
+        FaultFigures result = record("1 SMTP down " + SMTP_DOWN.toSeconds() + " s", outcomes, settled,
                 deadLettersBefore, smtpBack, "failed attempts while down " + transientFailures);
         assertThat(transientFailures).as("deliveries that met the closed port").isPositive();
         assertThat(result.report().lost()).as("accepted requests without a mail").isZero();
@@ -155,7 +163,7 @@ class FaultScenariosIT {
         List<ForgotLoad.Outcome> outcomes = load(addresses, N, accepted -> {
         });
         Instant loadDone = Instant.now();
-        Deliveries.Counted settled = settle(outcomes);
+        Deliveries.Counted settled = stack.deliveries().await(outcomes);
 
         Duration firstDelay = redeliveryDelay();
         List<Duration> firstGaps = new ArrayList<>();
@@ -194,7 +202,7 @@ class FaultScenariosIT {
         List<ForgotLoad.Outcome> outcomes = load(addresses, N + 1, accepted -> {
         });
         Instant loadDone = Instant.now();
-        Deliveries.Counted settled = settle(withoutAddress(outcomes, unknownMailbox));
+        Deliveries.Counted settled = stack.deliveries().await(withoutAddress(outcomes, unknownMailbox));
         awaitDeadLetters(deadLettersBefore + 1);
 
         FaultFigures result = record("3 SMTP 550 for one address", withoutAddress(outcomes, unknownMailbox), settled,
@@ -225,7 +233,7 @@ class FaultScenariosIT {
             poison.add(broker.send(RESET_REQUESTS, "not a reset request at all", Map.of("origin", "FaultScenariosIT")));
         }));
         Instant loadDone = Instant.now();
-        Deliveries.Counted settled = settle(outcomes);
+        Deliveries.Counted settled = stack.deliveries().await(outcomes);
         awaitDeadLetters(deadLettersBefore + poison.size());
 
         FaultFigures result = record("4 poison messages", outcomes, settled, deadLettersBefore, loadDone,
@@ -261,12 +269,12 @@ class FaultScenariosIT {
         AtomicReference<ApiClient.Reply> duringOutage = new AtomicReference<>();
         AtomicReference<Instant> brokerStarting = new AtomicReference<>();
 
-        ForgotLoad patientClients = new ForgotLoad(List.of(stack.appUrl()), FaultSettings.clients())
+        ForgotLoad patientClients = new ForgotLoad(List.of(stack.appUrl()), SETTINGS.clients())
                 .pausingAfterRefusals(PAUSE_AFTER_REFUSAL);
         List<ForgotLoad.Outcome> outcomes = patientClients.run(addresses.iterator(), N, once(N / 3, () -> {
             stack.stopBroker();
             outage.set(CompletableFuture.supplyAsync(() -> {
-                pause(FaultSettings.brokerDown());
+                Wait.sleep(BROKER_DOWN);
                 brokerStarting.set(Instant.now());
                 stack.startBroker();
                 return Instant.now();
@@ -274,14 +282,14 @@ class FaultScenariosIT {
             duringOutage.set(new ApiClient(stack.appUrl()).forgot(addresses.get(addresses.size() - 1)));
         }));
         Instant brokerBack = outage.get().join();
-        Deliveries.Counted settled = settle(outcomes);
+        Deliveries.Counted settled = stack.deliveries().await(outcomes);
 
         long refused = outcomes.stream().filter(ForgotLoad.Outcome::refusedForNow).count();
         Duration slowest = outcomes.stream().map(ForgotLoad.Outcome::took).max(Duration::compareTo)
                 .orElse(Duration.ZERO);
         Duration slowestRefusal = outcomes.stream().filter(outcome -> outcome.status() == 503)
                 .map(ForgotLoad.Outcome::took).max(Duration::compareTo).orElse(Duration.ZERO);
-        FaultFigures result = record("5 broker stopped " + FaultSettings.brokerDown().toSeconds() + " s", outcomes,
+        FaultFigures result = record("5 broker stopped " + BROKER_DOWN.toSeconds() + " s", outcomes,
                 settled, deadLettersBefore, brokerBack, "answered 503 during the outage " + refused
                         + ", slowest answer " + millis(slowest) + " ms, slowest 503 " + millis(slowestRefusal)
                         + " ms, the one sent just after the stop " + millis(duringOutage.get().took())
@@ -319,13 +327,13 @@ class FaultScenariosIT {
 
         AcrossARestart run = loadAcrossARestart(addresses, () -> {
             smtp.stall();
-            pause(Duration.ofMillis(500));
+            Wait.sleep(Duration.ofMillis(500));
             inSmtpConversationAtKill.set(smtp.connectionsInProgress());
             waitingAtKill.set((int) stack.broker().messageCount(RESET_REQUESTS));
             stack.killApp();
             smtp.resume();
         });
-        Deliveries.Counted settled = settle(run.outcomes());
+        Deliveries.Counted settled = stack.deliveries().await(run.outcomes());
 
         FaultFigures result = record("6 Payara SIGKILL + restart", run.outcomes(), settled, deadLettersBefore,
                 run.restarted(), "unacknowledged messages at the kill " + waitingAtKill.get()
@@ -343,14 +351,14 @@ class FaultScenariosIT {
         AtomicReference<FaultStack.Stop> stopping = new AtomicReference<>();
 
         AcrossARestart run = loadAcrossARestart(addresses,
-                () -> stopping.set(stack.stopAppGracefully(FaultSettings.stopGrace())));
+                () -> stopping.set(stack.stopAppGracefully(STOP_GRACE)));
         List<ForgotLoad.Outcome> outcomes = run.outcomes();
-        Deliveries.Counted settled = settle(outcomes);
+        Deliveries.Counted settled = stack.deliveries().await(outcomes);
 
         FaultFigures result = record("7 Payara SIGTERM + restart", outcomes, settled, deadLettersBefore,
                 run.restarted(), "stopped in " + stopping.get().took().toSeconds() + " s, restart took "
                         + run.boot().toSeconds() + " s");
-        assertThat(stopping.get().exitedByItself()).as("stopped by itself within " + FaultSettings.stopGrace()
+        assertThat(stopping.get().exitedByItself()).as("stopped by itself within " + STOP_GRACE
                 + ", not killed when the grace period ran out").isTrue();
         assertThat(outcomes).as("accepted, refused with 503 or no connection: never an error").allMatch(outcome ->
                 outcome.accepted() || outcome.status() == 503 || outcome.status() == ForgotLoad.NO_REPLY);
@@ -368,7 +376,7 @@ class FaultScenariosIT {
     @Order(8)
     void anApplicationKilledThreeTimesInOneStreamLosesNothingAndSendsTwiceOnlyWhereAConversationWasCut()
             throws Exception {
-        int target = FaultSettings.repeatedKillRequests();
+        int target = REPEATED_KILL_REQUESTS;
         List<String> addresses = SeededAccounts.seed(new ApiClient(stack.appUrl()), stack.database(), "killed-thrice",
                 2 * target);
         long deadLettersBefore = deadLetters();
@@ -398,7 +406,7 @@ class FaultScenariosIT {
         }
         outcomes.addAll(load(remaining(addresses, outcomes), target - accepted(outcomes), accepted -> {
         }));
-        Deliveries.Counted settled = settle(outcomes);
+        Deliveries.Counted settled = stack.deliveries().await(outcomes);
 
         FaultFigures result = record("8 Payara SIGKILL x3 + restarts", outcomes, target, settled, deadLettersBefore,
                 lastRestart, "seed " + seed + "; killed after accepted: requests on the broker/SMTP conversations cut "
@@ -428,10 +436,7 @@ class FaultScenariosIT {
         smtp.stall();
         ApiClient.Reply reset = api.resetPassword(token, newPassword);
         assertThat(reset.status()).as("the reset committed: " + reset.body()).isEqualTo(200);
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (smtp.heldConnections() == 0 && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofMillis(50));
-        }
+        Wait.until(() -> smtp.heldConnections() > 0, Duration.ofSeconds(10), Duration.ofMillis(50));
         int hangingAtKill = smtp.heldConnections();
         List<String> outboxAtKill = outboxRowIds();
         stack.killApp();
@@ -439,11 +444,11 @@ class FaultScenariosIT {
         Duration boot = stack.startApp();
         smtp.resume();
 
-        List<MailInbox.ReceivedMail> notices = awaitPasswordChangedNotices(inbox, address, Duration.ofSeconds(60));
+        awaitPasswordChangedNotice(inbox, address, Duration.ofSeconds(60));
         Instant noticeArrived = Instant.now();
         awaitEmptyOutbox(Duration.ofSeconds(30));
-        pause(Duration.ofSeconds(10));
-        notices = passwordChangedNotices(inbox, address);
+        Wait.sleep(Duration.ofSeconds(10));
+        List<MailInbox.ReceivedMail> notices = passwordChangedNotices(inbox, address);
         long outboxLeft = stack.pendingWork().outboxRows();
         String line = String.format("FAULT %-28s notices %d, outbox rows at the kill %d, left %d, SMTP attempts"
                         + " hanging at the kill %d, notice %.1f s after the kill, restart took %d s",
@@ -475,28 +480,17 @@ class FaultScenariosIT {
                 .toList();
     }
 
-    static List<MailInbox.ReceivedMail> awaitPasswordChangedNotices(MailInbox inbox, String address, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        List<MailInbox.ReceivedMail> notices = passwordChangedNotices(inbox, address);
-        while (notices.isEmpty() && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofMillis(250));
-            notices = passwordChangedNotices(inbox, address);
-        }
-        return notices;
+    static void awaitPasswordChangedNotice(MailInbox inbox, String address, Duration timeout) {
+        Wait.until(() -> !passwordChangedNotices(inbox, address).isEmpty(), timeout, Duration.ofMillis(250));
     }
 
     static void awaitEmptyOutbox(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (stack.pendingWork().outboxRows() > 0 && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofMillis(250));
-        }
+        Wait.until(() -> stack.pendingWork().outboxRows() == 0, timeout, Duration.ofMillis(250));
     }
 
     static List<String> outboxRowIds() throws SQLException {
-        PostgresServer database = stack.database();
         List<String> ids = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password());
+        try (Connection connection = stack.database().connect();
              PreparedStatement query = connection.prepareStatement("SELECT id FROM mail_outbox");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
@@ -539,7 +533,7 @@ class FaultScenariosIT {
 
     static List<ForgotLoad.Outcome> load(List<String> addresses, int accepted, IntConsumer whenAccepted)
             throws InterruptedException {
-        return new ForgotLoad(List.of(stack.appUrl()), FaultSettings.clients())
+        return new ForgotLoad(List.of(stack.appUrl()), SETTINGS.clients())
                 .run(addresses.iterator(), accepted, whenAccepted);
     }
 
@@ -556,11 +550,6 @@ class FaultScenariosIT {
                 fault.run();
             }
         };
-    }
-
-    static Deliveries.Counted settle(List<ForgotLoad.Outcome> outcomes) throws InterruptedException {
-        return Deliveries.await(stack.mails(), stack.pendingWork(), outcomes, FaultSettings.quiet(),
-                FaultSettings.settleLimit());
     }
 
     static FaultFigures record(String scenario, List<ForgotLoad.Outcome> outcomes, Deliveries.Counted settled,
@@ -628,11 +617,9 @@ class FaultScenariosIT {
 
     /** The reasons in the table {@code dead_letter}, by the dead-lettered message's id. */
     static Map<String, String> deadLetterReasonsRecordedFor(List<String> messageIds) throws SQLException {
-        PostgresServer database = stack.database();
         Map<String, String> reasons = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password());
-                PreparedStatement query = connection.prepareStatement(
+        try (Connection connection = stack.database().connect();
+             PreparedStatement query = connection.prepareStatement(
                         "SELECT message_id, reason FROM dead_letter WHERE message_id = ANY (?)")) {
             query.setArray(1, connection.createArrayOf("varchar", messageIds.toArray()));
             try (ResultSet rows = query.executeQuery()) {
@@ -644,11 +631,8 @@ class FaultScenariosIT {
         return reasons;
     }
 
-    static void awaitDeadLetters(long count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (deadLetters() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+    static void awaitDeadLetters(long count) {
+        Wait.until(() -> deadLetters() >= count, Duration.ofSeconds(30), Duration.ofMillis(200));
     }
 
     static Duration median(List<Duration> durations) {
@@ -676,14 +660,5 @@ class FaultScenariosIT {
         String value = settings.getProperty(key);
         assertThat(value).as(key + " in broker.properties").isNotNull();
         return value;
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

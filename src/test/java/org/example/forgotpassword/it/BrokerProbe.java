@@ -20,6 +20,7 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.example.forgotpassword.devstack.ArtemisBroker;
 
 /**
  * The tests' view of the broker: how many messages a queue has ever received (through the management address: the
@@ -42,6 +43,11 @@ public final class BrokerProbe {
         this.url = url;
         this.user = user;
         this.password = password;
+    }
+
+    /** Asks the broker as the service logs in to it. */
+    public BrokerProbe(ArtemisBroker broker) {
+        this(broker.url(), broker.user(), broker.password());
     }
 
     public long messagesAdded(String queue) {

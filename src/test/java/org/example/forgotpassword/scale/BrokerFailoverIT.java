@@ -2,32 +2,27 @@ package org.example.forgotpassword.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.example.forgotpassword.devstack.ApplicationServer;
 import org.example.forgotpassword.devstack.ArtemisBroker;
-import org.example.forgotpassword.devstack.GreenMailServer;
-import org.example.forgotpassword.devstack.PayaraMicroServer;
-import org.example.forgotpassword.devstack.Ports;
-import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.Stack;
 import org.example.forgotpassword.devstack.StackLayout;
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
 import org.example.forgotpassword.it.load.Deliveries;
 import org.example.forgotpassword.it.load.DeliveryReport;
 import org.example.forgotpassword.it.load.ForgotLoad;
+import org.example.forgotpassword.it.load.LoadSettings;
 import org.example.forgotpassword.it.load.MailTally;
 import org.example.forgotpassword.it.load.PendingWork;
 import org.example.forgotpassword.it.load.SeededAccounts;
-import org.example.forgotpassword.it.load.StartedServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,77 +34,39 @@ import org.junit.jupiter.api.Test;
  */
 class BrokerFailoverIT {
 
-    static final StartedServers servers = new StartedServers();
+    static final LoadSettings SETTINGS = new LoadSettings("scale");
+    static Stack stack;
     static ArtemisBroker primary;
     static ArtemisBroker backup;
-    static PayaraMicroServer app;
-    static PostgresServer database;
+    static ApplicationServer app;
     static MailTally mails;
 
     @BeforeAll
-    static void startThePairAndAnInstanceThatKnowsBoth() throws IOException, InterruptedException {
-        Path postgres = PostgresServer.requiredInstallation();
+    static void startThePairAndAnInstanceThatKnowsBoth() {
         StackLayout layout = StackLayout.fromSystemProperties();
-        Path work = ScaleSettings.workDir(layout, "broker-failover");
-        try {
-            database = servers.add(PostgresServer.start(postgres, Ports.free(), "forgot", "scale-db-password"));
-            int primaryPort = Ports.free();
-            int backupPort = Ports.free();
-            createPair(layout, work.resolve("pair"), primaryPort, backupPort);
-            primary = servers.add(ArtemisBroker.ofInstance(work.resolve("pair/primary"), primaryPort, 0,
-                    ScaleSettings.BROKER_USER, ScaleSettings.BROKER_PASSWORD)).start();
-            backup = servers.add(ArtemisBroker.ofInstance(work.resolve("pair/backup"), backupPort, 0,
-                    ScaleSettings.BROKER_USER, ScaleSettings.BROKER_PASSWORD)).startAsBackup();
-            GreenMailServer greenMail = servers.add(GreenMailServer.start(layout, Ports.free(), Ports.free(),
-                    Ports.free(), work.resolve("greenmail.log")));
-            mails = new MailTally(greenMail.webUrl());
-            String pair = primary.url() + "," + backup.url();
-            app = servers.add(PayaraMicroServer.start(layout, Ports.free(),
-                    ScaleSettings.instance(pair, database, greenMail.smtpPort()), work.resolve("payara/payara.log")));
-        } catch (RuntimeException e) {
-            servers.close();
-            throw e;
-        }
-    }
-
-    /** Runs the shipped script, as an operator would, with free loopback ports. */
-    static void createPair(StackLayout layout, Path directory, int primaryPort, int backupPort)
-            throws IOException, InterruptedException {
-        ProcessBuilder create = new ProcessBuilder("bash",
-                layout.serverConfigDir().resolve("artemis-ha/create-pair.sh").toString(), directory.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolveSibling("create-pair.log").toFile()));
-        directory.toFile().mkdirs();
-        Map<String, String> env = create.environment();
-        env.put("ARTEMIS_HOME", layout.artemisHome().toString());
-        env.put("ARTEMIS_USER", ScaleSettings.BROKER_USER);
-        env.put("ARTEMIS_PASSWORD", ScaleSettings.BROKER_PASSWORD);
-        env.put("ARTEMIS_CLUSTER_USER", "scale-cluster");
-        env.put("ARTEMIS_CLUSTER_PASSWORD", "scale-cluster-password");
-        env.put("BROKER_HOST", Ports.LOOPBACK);
-        env.put("PRIMARY_PORT", Integer.toString(primaryPort));
-        env.put("BACKUP_PORT", Integer.toString(backupPort));
-        env.put("PRIMARY_CONSOLE_PORT", Integer.toString(Ports.free()));
-        env.put("BACKUP_CONSOLE_PORT", Integer.toString(Ports.free()));
-        Process process = create.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("create-pair.sh failed, see " + directory.resolveSibling("create-pair.log"));
-        }
+        stack = Stack.builder(layout, layout.buildDir().resolve("scale-it/broker-failover")).emptyWorkDir()
+                .postgres().brokerPair().greenMail().payara().start();
+        primary = stack.broker();
+        backup = stack.backupBroker();
+        app = stack.instance(0);
+        mails = new MailTally(stack.greenMail().webUrl());
     }
 
     @AfterAll
     static void stopEverything() {
-        servers.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test
     void whenThePrimaryDiesMidStreamTheBackupTakesOverAndEveryAcceptedRequestGetsItsMail() throws Exception {
-        int target = ScaleSettings.requests();
-        List<String> addresses = SeededAccounts.seed(new ApiClient(app.baseUrl()), database, "pair", 2 * target);
+        int target = SETTINGS.requests();
+        List<String> addresses = SeededAccounts.seed(new ApiClient(app.baseUrl()), stack.database(), "pair",
+                2 * target);
         AtomicReference<Instant> killedAt = new AtomicReference<>();
         CompletableFuture<Instant> backupActive = new CompletableFuture<>();
-        ForgotLoad load = new ForgotLoad(List.of(app.baseUrl()), 4);
+        ForgotLoad load = new ForgotLoad(List.of(app.baseUrl()), SETTINGS.clients());
 
         Instant started = Instant.now();
         List<ForgotLoad.Outcome> outcomes = load.run(addresses.iterator(), target, accepted -> {
@@ -123,10 +80,9 @@ class BrokerFailoverIT {
             }
         });
         Instant loadDone = Instant.now();
-        BrokerProbe survivor = new BrokerProbe(backup.url(), backup.user(), backup.password());
-        PendingWork work = new PendingWork(survivor, database);
-        Deliveries.Counted counted = Deliveries.await(mails, work, outcomes, ScaleSettings.quiet(),
-                ScaleSettings.settleLimit());
+        BrokerProbe survivor = new BrokerProbe(backup);
+        PendingWork work = new PendingWork(survivor, stack.database());
+        Deliveries.Counted counted = new Deliveries(mails, work, SETTINGS).await(outcomes);
         DeliveryReport report = DeliveryReport.of(outcomes, counted.mailsPerAddress());
         Instant killed = killedAt.get();
         assertThat(killed).as("primary killed mid-stream").isNotNull();
@@ -163,8 +119,7 @@ class BrokerFailoverIT {
             return;
         }
         StringBuilder text = new StringBuilder("SCALE lost requests (sent relative to the kill, tokens stored):");
-        try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password());
+        try (var connection = stack.database().connect();
              var tokens = connection.prepareStatement("SELECT count(*) FROM reset_token t JOIN account a"
                      + " ON a.id = t.account_id WHERE a.email = ?")) {
             for (ForgotLoad.Outcome outcome : lost) {

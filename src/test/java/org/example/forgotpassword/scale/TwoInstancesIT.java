@@ -2,35 +2,30 @@ package org.example.forgotpassword.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.example.forgotpassword.devstack.ArtemisBroker;
-import org.example.forgotpassword.devstack.GreenMailServer;
-import org.example.forgotpassword.devstack.PayaraMicroServer;
-import org.example.forgotpassword.devstack.Ports;
-import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.ApplicationServer;
+import org.example.forgotpassword.devstack.SmtpRelay;
+import org.example.forgotpassword.devstack.Stack;
 import org.example.forgotpassword.devstack.StackLayout;
+import org.example.forgotpassword.devstack.Wait;
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
-import org.example.forgotpassword.it.SmtpRelay;
 import org.example.forgotpassword.it.load.Deliveries;
 import org.example.forgotpassword.it.load.DeliveryReport;
 import org.example.forgotpassword.it.load.ForgotLoad;
+import org.example.forgotpassword.it.load.LoadSettings;
 import org.example.forgotpassword.it.load.MailTally;
 import org.example.forgotpassword.it.load.PendingWork;
 import org.example.forgotpassword.it.load.SeededAccounts;
-import org.example.forgotpassword.it.load.StartedServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,50 +41,33 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
 
-    static final StartedServers servers = new StartedServers();
-    static PayaraMicroServer first;
-    static PayaraMicroServer second;
+    static final LoadSettings SETTINGS = new LoadSettings("scale");
+    static Stack stack;
+    static ApplicationServer first;
+    static ApplicationServer second;
     static SmtpRelay secondsMailPath;
-    static PostgresServer database;
     static BrokerProbe broker;
     static MailTally mails;
 
     @BeforeAll
-    static void startTwoInstancesOnSharedServers() throws IOException {
-        Path postgres = PostgresServer.requiredInstallation();
+    static void startTwoInstancesOnSharedServers() {
         StackLayout layout = StackLayout.fromSystemProperties();
-        Path work = ScaleSettings.workDir(layout, "two-instances");
-        try {
-            database = servers.add(PostgresServer.start(postgres, Ports.free(), "forgot", "scale-db-password"));
-            ArtemisBroker artemis = servers.add(ArtemisBroker.create(layout, work.resolve("broker"), Ports.free(),
-                    Ports.free(), ScaleSettings.BROKER_USER, ScaleSettings.BROKER_PASSWORD)).start();
-            broker = new BrokerProbe(artemis.url(), artemis.user(), artemis.password());
-            GreenMailServer greenMail = servers.add(GreenMailServer.start(layout, Ports.free(), Ports.free(),
-                    Ports.free(), work.resolve("greenmail.log")));
-            mails = new MailTally(greenMail.webUrl());
-            int firstsRelayPort = Ports.free();
-            servers.add(new SmtpRelay(firstsRelayPort, greenMail.smtpPort()));
-            int secondsRelayPort = Ports.free();
-            secondsMailPath = servers.add(new SmtpRelay(secondsRelayPort, greenMail.smtpPort()));
-            CompletableFuture<PayaraMicroServer> a = CompletableFuture.supplyAsync(() -> servers.add(
-                    PayaraMicroServer.start(layout, Ports.free(), ScaleSettings.instance(artemis.url(), database,
-                            firstsRelayPort), work.resolve("first/payara.log"))));
-            CompletableFuture<PayaraMicroServer> b = CompletableFuture.supplyAsync(() -> servers.add(
-                    PayaraMicroServer.start(layout, Ports.free(), ScaleSettings.instance(artemis.url(), database,
-                            secondsRelayPort), work.resolve("second/payara.log"))));
-            first = a.join();
-            second = b.join();
-            System.out.printf("SCALE two instances: ready after %.1f s and %.1f s (booted side by side)%n",
-                    first.bootTime().toMillis() / 1000.0, second.bootTime().toMillis() / 1000.0);
-        } catch (RuntimeException e) {
-            servers.close();
-            throw e;
-        }
+        stack = Stack.builder(layout, layout.buildDir().resolve("scale-it/two-instances")).emptyWorkDir()
+                .postgres().broker().greenMail().relays(2).payaraInstances(2).start();
+        first = stack.instance(0);
+        second = stack.instance(1);
+        secondsMailPath = stack.relay(1);
+        broker = new BrokerProbe(stack.broker());
+        mails = new MailTally(stack.greenMail().webUrl());
+        System.out.printf("SCALE two instances: ready after %.1f s and %.1f s (booted side by side)%n",
+                first.bootTime().toMillis() / 1000.0, second.bootTime().toMillis() / 1000.0);
     }
 
     @AfterAll
     static void stopEverything() {
-        servers.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test
@@ -135,15 +113,16 @@ class TwoInstancesIT {
     @Test
     @Order(3)
     void anInstanceKilledMidStreamLosesNoAcceptedRequestTheOtherDeliversItsMessages() throws Exception {
-        int target = ScaleSettings.requests();
-        List<String> addresses = SeededAccounts.seed(new ApiClient(first.baseUrl()), database, "two", target + 100);
-        PendingWork work = new PendingWork(broker, database);
+        int target = SETTINGS.requests();
+        List<String> addresses = SeededAccounts.seed(new ApiClient(first.baseUrl()), stack.database(), "two",
+                target + 100);
+        PendingWork work = new PendingWork(broker, stack.database());
         secondsMailPath.stall();
         AtomicInteger heldBySecondAtKill = new AtomicInteger();
         AtomicInteger conversationsCut = new AtomicInteger();
         AtomicLong inDeliveryAtKill = new AtomicLong();
         AtomicReference<Instant> killedAt = new AtomicReference<>();
-        ForgotLoad load = new ForgotLoad(List.of(first.baseUrl(), second.baseUrl()), 4);
+        ForgotLoad load = new ForgotLoad(List.of(first.baseUrl(), second.baseUrl()), SETTINGS.clients());
 
         Instant started = Instant.now();
         List<ForgotLoad.Outcome> outcomes = load.run(addresses.iterator(), target, accepted -> {
@@ -158,8 +137,7 @@ class TwoInstancesIT {
         });
         Instant loadDone = Instant.now();
         assertThat(killedAt.get()).as("killed mid-stream").isNotNull();
-        Deliveries.Counted counted = Deliveries.await(mails, work, outcomes, ScaleSettings.quiet(),
-                ScaleSettings.settleLimit());
+        Deliveries.Counted counted = new Deliveries(mails, work, SETTINGS).await(outcomes);
         DeliveryReport report = DeliveryReport.of(outcomes, counted.mailsPerAddress());
         long acceptedBySecond = outcomes.stream().filter(o -> o.accepted() && o.instance().equals(second.baseUrl()))
                 .count();
@@ -182,22 +160,11 @@ class TwoInstancesIT {
     }
 
     static String tokenFromTheMailOf(String address) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            var received = mails.mailsFor(address);
-            if (!received.isEmpty()) {
-                Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{43})")
-                        .matcher(received.getJsonObject(0).getString("mimeMessage"));
-                assertThat(link.find()).isTrue();
-                return link.group(1);
-            }
-            assertThat(Instant.now()).as("mail for " + address).isBefore(deadline);
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        assertThat(Wait.until(() -> !mails.mailsFor(address).isEmpty(), Duration.ofSeconds(60),
+                Duration.ofMillis(250))).as("mail for " + address).isTrue();
+        Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{43})")
+                .matcher(mails.mailsFor(address).getJsonObject(0).getString("mimeMessage"));
+        assertThat(link.find()).isTrue();
+        return link.group(1);
     }
 }

@@ -7,13 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -61,31 +57,6 @@ public final class MailTally {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Waits until every address has a mail. A missing mail counts as lost only once nothing new arrived for
-     * {@code quiet} and {@code workPending} says nothing is left that could still send it (a request waiting for
-     * its redelivery, an outbox row waiting for the sweeper), or once {@code limit} has passed without a new mail.
-     */
-    public void awaitOneEach(Collection<String> addresses, Duration quiet, BooleanSupplier workPending, Duration limit)
-            throws InterruptedException {
-        Set<String> waiting = new HashSet<>(addresses);
-        Instant lastProgress = Instant.now();
-        while (!waiting.isEmpty()) {
-            int before = waiting.size();
-            waiting.removeIf(address -> !mailsFor(address).isEmpty());
-            Instant now = Instant.now();
-            if (waiting.size() < before) {
-                lastProgress = now;
-                continue;
-            }
-            boolean quietOver = now.isAfter(lastProgress.plus(quiet));
-            if (now.isAfter(lastProgress.plus(limit)) || quietOver && !workPending.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(quietOver ? 2_000 : 500);
         }
     }
 

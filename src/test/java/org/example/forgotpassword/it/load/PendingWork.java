@@ -1,13 +1,12 @@
 package org.example.forgotpassword.it.load;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.BooleanSupplier;
 
-import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.Database;
 import org.example.forgotpassword.it.BrokerProbe;
 
 /**
@@ -18,9 +17,9 @@ import org.example.forgotpassword.it.BrokerProbe;
 public final class PendingWork implements BooleanSupplier {
 
     private final BrokerProbe broker;
-    private final PostgresServer database;
+    private final Database database;
 
-    public PendingWork(BrokerProbe broker, PostgresServer database) {
+    public PendingWork(BrokerProbe broker, Database database) {
         this.broker = broker;
         this.database = database;
     }
@@ -35,8 +34,7 @@ public final class PendingWork implements BooleanSupplier {
     }
 
     public long outboxRows() {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password());
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement();
              ResultSet count = statement.executeQuery("SELECT count(*) FROM mail_outbox")) {
             count.next();

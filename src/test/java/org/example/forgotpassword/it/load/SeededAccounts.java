@@ -1,13 +1,12 @@
 package org.example.forgotpassword.it.load;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.example.forgotpassword.devstack.PostgresServer;
+import org.example.forgotpassword.devstack.Database;
 import org.example.forgotpassword.it.ApiClient;
 
 /**
@@ -22,14 +21,13 @@ public final class SeededAccounts {
     }
 
     /** @return {@code count} addresses with an account: {@code <prefix>-<i>@example.com} */
-    public static List<String> seed(ApiClient api, PostgresServer database, String prefix, int count) {
+    public static List<String> seed(ApiClient api, Database database, String prefix, int count) {
         String template = prefix + "-template@example.com";
         ApiClient.Reply created = api.createAccount(template, PASSWORD, "en");
         if (created.status() != 201) {
             throw new IllegalStateException("Cannot create " + template + ": " + created.body());
         }
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password());
+        try (Connection connection = database.connect();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO account (id, email, password_hash, locale, password_changed_at, created_at)
                      SELECT nextval('account_seq'), ? || '-' || n || '@example.com', password_hash, locale,

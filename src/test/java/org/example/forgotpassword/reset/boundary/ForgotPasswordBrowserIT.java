@@ -9,28 +9,18 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
 
-import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.BrowserFixture;
+import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
-import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,64 +34,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * mail arrives; from any other origin it blocks the reply, and the service refuses what reaches it: no mail.
  * What {@link CrossOriginIT} cannot see: the browser's own verdict on the service's answers.
  */
-@EnabledIf(value = "browserInstalled", disabledReason = "No /usr/bin/chromium or /usr/bin/chromedriver: "
-        + "install chromium and chromium-driver (apt-get) or run .ci/run")
+@NeedsChromium
 @ExtendWith(ArquillianExtension.class)
-class ForgotPasswordBrowserIT {
+class ForgotPasswordBrowserIT extends BrowserFixture {
 
     static final String QUEUE = "password-reset-requests";
     static final String PASSWORD = "correct horse battery staple";
-    static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     static final String ACCEPTED_EN = "If an account exists for this address, a password reset email is on its way.";
     static final String ACCEPTED_ZH = "如果该地址对应的账户存在，密码重置邮件正在发送中。";
 
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    static boolean browserInstalled() {
-        return HeadlessChromium.installed();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    IntegrationServices.Running services;
-    String testName;
-    HeadlessChromium chromium;
-    WebDriver browser;
     HttpServer frontEnd;
 
-    /** Keeps a screenshot and the page source of a failed test in target/it/browser, before the browser quits. */
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOfFailure = context -> {
-        if (context.getExecutionException().isPresent() && chromium != null) {
-            chromium.keepEvidence(testName);
-        }
-    };
-
-    @BeforeEach
-    void connect(TestInfo test) {
-        api = new ApiClient(base.toString());
-        services = IntegrationServices.current();
-        testName = test.getTestMethod().orElseThrow().getName();
-    }
-
     @AfterEach
-    void stop() throws IOException {
+    void stopTheFrontEnd() {
         if (frontEnd != null) {
             frontEnd.stop(0);
             frontEnd = null;
-        }
-        if (chromium != null) {
-            try {
-                chromium.close();
-            } finally {
-                chromium = null;
-                browser = null;
-            }
         }
     }
 
@@ -117,7 +65,7 @@ class ForgotPasswordBrowserIT {
         page.awaitResult();
         assertThat(page.result().getText()).isEqualTo(ACCEPTED_EN);
         assertThat(page.result().getDomAttribute("class")).isEqualTo("success");
-        assertThat(chromium.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(services.inbox().await(address, 1, MAIL_WAIT).get(0).subject()).endsWith("Reset your password");
     }
 
@@ -132,7 +80,7 @@ class ForgotPasswordBrowserIT {
 
         page.awaitResult();
         assertThat(page.result().getText()).isEqualTo(ACCEPTED_ZH);
-        assertThat(chromium.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         services.inbox().await(address, 1, MAIL_WAIT);
     }
 
@@ -164,7 +112,7 @@ class ForgotPasswordBrowserIT {
         browser.get(origin + "/");
 
         assertThat(awaitText("json")).isEqualTo("reply: " + ACCEPTED_ZH);
-        assertThat(chromium.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         ReceivedMail mail = services.inbox().await(address, 1, MAIL_WAIT).get(0);
         assertThat(mail.subject()).endsWith("Reset your password");
     }
@@ -274,11 +222,6 @@ class ForgotPasswordBrowserIT {
                     .withMessage(() -> "the button enabled again with an answer in #result")
                     .until(driver -> browser.findElement(By.id("submit")).isEnabled() && !result().getText().isBlank());
         }
-    }
-
-    private void startBrowser(String uiLanguage, String acceptLanguages) {
-        chromium = HeadlessChromium.start(testName, uiLanguage, acceptLanguages);
-        browser = chromium.driver();
     }
 
     private String account(String name) {

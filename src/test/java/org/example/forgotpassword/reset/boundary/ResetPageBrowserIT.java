@@ -2,32 +2,20 @@ package org.example.forgotpassword.reset.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.BrowserFixture;
+import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
-import org.example.forgotpassword.it.IntegrationServices;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,62 +32,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * missing. Token lifetime in the test profile: 15 s, so the browser is
  * started before the reset is requested and the link is opened as soon as the mail is there.
  */
-@EnabledIf(value = "browserInstalled", disabledReason = "No /usr/bin/chromium or /usr/bin/chromedriver: "
-        + "install chromium and chromium-driver (apt-get) or run .ci/run")
+@NeedsChromium
 @ExtendWith(ArquillianExtension.class)
-class ResetPageBrowserIT {
+class ResetPageBrowserIT extends BrowserFixture {
 
     static final String OLD_PASSWORD = "correct horse battery staple";
     static final String NEW_PASSWORD = "a brand new passphrase for spring";
-    static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     static final Duration PAGE_WAIT = HeadlessChromium.PAGE_WAIT;
     /** The link as the HTML part of the reset mail has it (what the user clicks). */
     static final Pattern LINK = Pattern.compile("href=\"([^\"]*/password/reset/\\?token=[A-Za-z0-9_-]+)\"");
-
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    static boolean browserInstalled() {
-        return HeadlessChromium.installed();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    IntegrationServices.Running services;
-    String testName;
-    HeadlessChromium chromium;
-    WebDriver browser;
-
-    /** Keeps a screenshot and the page source of a failed test in target/it/browser, before the browser quits. */
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOfFailure = context -> {
-        if (context.getExecutionException().isPresent() && chromium != null) {
-            chromium.keepEvidence(testName);
-        }
-    };
-
-    @BeforeEach
-    void connect(TestInfo test) {
-        api = new ApiClient(base.toString());
-        services = IntegrationServices.current();
-        testName = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (chromium != null) {
-            try {
-                chromium.close();
-            } finally {
-                chromium = null;
-                browser = null;
-            }
-        }
-    }
 
     @Test
     void userOpensTheLinkFromTheMailChoosesANewPasswordAndCanSignInWithIt() {
@@ -114,7 +55,7 @@ class ResetPageBrowserIT {
         assertThat(page.result().getText()).isEqualTo("Your password has been changed. You can now sign in with it.");
         assertThat(page.result().getDomAttribute("class")).isEqualTo("success");
         assertThat(page.form().isDisplayed()).as("the form is hidden after the change").isFalse();
-        assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(api.login(address, NEW_PASSWORD).status()).isEqualTo(200);
         assertThat(api.login(address, OLD_PASSWORD).status()).isEqualTo(401);
     }
@@ -136,7 +77,7 @@ class ResetPageBrowserIT {
 
         page.awaitResult("success");
         assertThat(page.result().getText()).as("the token still works").startsWith("Your password has been changed.");
-        assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(api.login(address, NEW_PASSWORD).status()).isEqualTo(200);
     }
 
@@ -153,16 +94,11 @@ class ResetPageBrowserIT {
         page.awaitResult();
         assertThat(page.result().getText()).isEqualTo("您的密码已修改，现在可以使用新密码登录。");
         assertThat(page.result().getDomAttribute("class")).isEqualTo("success");
-        assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(api.login(address, NEW_PASSWORD).status()).isEqualTo(200);
     }
 
     /** Headless Chromium asking for {@code acceptLanguages}. */
-    private void startBrowser(String uiLanguage, String acceptLanguages) {
-        chromium = HeadlessChromium.start(testName, uiLanguage, acceptLanguages);
-        browser = chromium.driver();
-    }
-
     /** Requests a reset, takes the link from the mail and opens it on the server under test. */
     private ResetPage openLinkFromMail(String address) {
         assertThat(api.forgot(address).status()).isEqualTo(200);
@@ -209,11 +145,6 @@ class ResetPageBrowserIT {
             WebElement input = browser.findElement(By.id(id));
             input.clear();
             input.sendKeys(text);
-        }
-
-        /** What the browser's console reports as errors: script errors, refused loads, policy violations. */
-        List<String> consoleErrors() {
-            return HeadlessChromium.consoleErrorsOf(browser);
         }
 
         /** Waits until the page shows an answer (after the fetch, or at once for a check on the page). */

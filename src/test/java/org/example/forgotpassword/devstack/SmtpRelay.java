@@ -1,4 +1,4 @@
-package org.example.forgotpassword.it;
+package org.example.forgotpassword.devstack;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -131,6 +131,11 @@ public final class SmtpRelay implements AutoCloseable {
         if (listener.isClosed()) {
             listen();
         }
+    }
+
+    /** The port the SMTP client is given as the mail server's. */
+    public int port() {
+        return port;
     }
 
     /** How many SMTP connections wait in the stall (each a mail a client is trying to send). */

@@ -1,0 +1,41 @@
+package org.example.forgotpassword.platform.control;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.example.forgotpassword.it.OpsMetrics;
+
+/**
+ * A meter registry and the counters it exports, read from its Prometheus text as {@code /ops/metrics} writes it:
+ * what dashboards and the tests read, for the tests of the classes that count.
+ */
+public final class ExportedCounters {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * The value of each counter now, by its sample as the text writes it ({@code name} or {@code name{labels}});
+     * one that is not exported, or not as a counter, has none.
+     */
+    public Map<String, Long> values(String... samples) {
+        String text = registry.scrape(ServiceMetrics.MEDIA_TYPE);
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String sample : samples) {
+            int labels = sample.indexOf('{');
+            String name = labels < 0 ? sample : sample.substring(0, labels);
+            if (text.contains("# TYPE " + name + " counter\n")) {
+                OpsMetrics.sample(text, name, labels < 0 ? "" : sample.substring(labels + 1, sample.length() - 1))
+                        .ifPresent(value -> values.put(sample, value));
+            }
+        }
+        return values;
+    }
+}
