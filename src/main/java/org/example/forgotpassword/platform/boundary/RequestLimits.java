@@ -22,7 +22,8 @@ import org.example.forgotpassword.platform.entity.RateLimit;
 /**
  * Every rate limit of the API in one place: per client address and per account-like key (address, token), as
  * configured by the {@code rate-limit.*} keys. Each method counts the current request and throws
- * {@link ApiException} 1429 when a limit is reached. Unknown addresses are limited exactly like known ones.
+ * {@link ApiException} 1429 when a limit is reached. Unknown addresses are limited exactly like known ones. The
+ * counts are shared by every instance ({@link RateLimiter}).
  * The refusals are counted by the limit that refused them since the instance started,
  * {@code forgot_password_rate_limited_total{limit="forgot/address"}} and so on.
  */
@@ -114,10 +115,10 @@ public class RequestLimits {
         acquire(ACCOUNTS_PER_CLIENT, clientAddress.get(), accountsPerClient);
     }
 
-    /** Counts the request against the limit for this client, address or token (the key {@code limit/subject}). */
+    /** Counts the request against the limit for this client, address or token. */
     private void acquire(String limit, String subject, RateLimit rateLimit) {
         try {
-            rateLimiter.acquire(limit + "/" + subject, rateLimit);
+            rateLimiter.acquire(limit, subject, rateLimit);
         } catch (ApiException refused) {
             refusals.get(limit).increment();
             throw refused;

@@ -32,6 +32,8 @@ public final class SettingRules {
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cntrl}");
     /** Jakarta Mail takes its timeouts as int milliseconds. */
     private static final Duration LONGEST_SMTP_TIMEOUT = Duration.ofHours(24);
+    /** A request waits this long at most for its rate-limit count (the connection's network timeout, int millis). */
+    private static final Duration LONGEST_RATE_LIMIT_WAIT = Duration.ofMinutes(1);
 
     /**
      * One key and what its value must be.
@@ -100,6 +102,9 @@ public final class SettingRules {
             rateLimit("rate-limit.reset.per-client"),
             rateLimit("rate-limit.reset.per-token"),
             rateLimit("rate-limit.accounts.per-client"),
+            positiveDuration("rate-limit.database.timeout", LONGEST_RATE_LIMIT_WAIT),
+            positiveDuration("rate-limit.database.retry-interval"),
+            positiveDuration("rate-limit.sweep-interval"),
             logLevel("log.per-message-level"),
             nonBlank("artemis.management-address", "the broker's management address"),
             positiveDuration("metrics.queue-depth-timeout"),

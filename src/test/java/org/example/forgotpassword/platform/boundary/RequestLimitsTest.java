@@ -9,7 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.example.forgotpassword.it.OpsMetrics;
-import org.example.forgotpassword.platform.control.RateLimiter;
+import org.example.forgotpassword.platform.control.RateLimiterFixture;
 import org.example.forgotpassword.platform.control.ServiceMetrics;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
@@ -26,7 +26,7 @@ class RequestLimitsTest {
 
     @BeforeEach
     void wire() {
-        limits.rateLimiter = new RateLimiter();
+        limits.rateLimiter = RateLimiterFixture.withItsOwnDatabase(registry);
         limits.clientAddress = new ClientAddress() {
             @Override
             public String get() {

@@ -1,71 +1,219 @@
 package org.example.forgotpassword.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.RateLimit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Fixed windows per key: how many requests pass, when the window starts afresh, and what the refusal says. */
+/**
+ * Fixed windows per key: how many requests pass, when the window starts afresh, and what the refusal says; the
+ * same whether the shared database counts or, while it cannot be reached, this instance's memory. And how the
+ * limiter falls back to its memory and comes back to the database.
+ */
 class RateLimiterTest {
 
     static final RateLimit THREE_PER_QUARTER = new RateLimit(3, Duration.ofMinutes(15));
+    static final Duration RETRY_INTERVAL = Duration.ofSeconds(30);
+
+    /** Who counts. */
+    enum Counting { SHARED_DATABASE, MEMORY_WHILE_THE_DATABASE_IS_UNREACHABLE }
 
     final MovableClock clock = new MovableClock();
-    final RateLimiter limiter = new RateLimiter(clock);
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final WindowsDatabase database = new WindowsDatabase();
+    final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    final Handler warningsHandler = new Handler() {
+        @Override
+        public void publish(LogRecord logged) {
+            if (logged.getLevel().intValue() >= Level.WARNING.intValue()) {
+                warnings.add(logged);
+            }
+        }
 
-    @Test
-    void theLimitPassesAndTheNextRequestIsRefusedWithTheTimeLeftInTheWindow() {
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    RateLimiter limiter;
+
+    @BeforeEach
+    void listenToWarnings() {
+        Logger.getLogger(RateLimiter.class.getName()).addHandler(warningsHandler);
+        limiter = limiter(database.dataSource);
+    }
+
+    @AfterEach
+    void shutDown() throws SQLException {
+        Logger.getLogger(RateLimiter.class.getName()).removeHandler(warningsHandler);
+        database.shutDown();
+    }
+
+    RateLimiter limiter(DataSource dataSource) {
+        RateLimiter rateLimiter = new RateLimiter(clock);
+        rateLimiter.shared = WindowsDatabase.windows(dataSource);
+        rateLimiter.registry = registry;
+        rateLimiter.retryInterval = RETRY_INTERVAL;
+        rateLimiter.register();
+        return rateLimiter;
+    }
+
+    RateLimiter counting(Counting counting) {
+        return counting == Counting.SHARED_DATABASE ? limiter : limiter(WindowsDatabase.unreachable());
+    }
+
+    double localCounts() {
+        return registry.counter(RateLimiter.LOCAL_COUNTS).count();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Counting.class)
+    void theLimitPassesAndTheNextRequestIsRefusedWithTheTimeLeftInTheWindow(Counting counting) {
+        RateLimiter limiter = counting(counting);
         for (int i = 0; i < 3; i++) {
-            limiter.acquire("forgot/address/a@example.com", THREE_PER_QUARTER);
+            limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
         }
         clock.advance(Duration.ofMinutes(5));
 
-        assertThatThrownBy(() -> limiter.acquire("forgot/address/a@example.com", THREE_PER_QUARTER))
+        assertThatThrownBy(() -> limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER))
                 .isInstanceOfSatisfying(ApiException.class, refused -> {
                     assertThat(refused.errorCode()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
                     assertThat(refused.retryAfter()).contains(Duration.ofMinutes(10));
                 });
     }
 
-    @Test
-    void aNewWindowStartsWhenTheOldOneHasEnded() {
+    @ParameterizedTest
+    @EnumSource(Counting.class)
+    void aNewWindowStartsWhenTheOldOneHasEnded(Counting counting) {
+        RateLimiter limiter = counting(counting);
         for (int i = 0; i < 3; i++) {
-            limiter.acquire("k", THREE_PER_QUARTER);
+            limiter.acquire("limit", "k", THREE_PER_QUARTER);
         }
         clock.advance(Duration.ofMinutes(15));
 
-        limiter.acquire("k", THREE_PER_QUARTER);
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire("limit", "k", THREE_PER_QUARTER);
+        }
+        assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
     }
 
-    @Test
-    void keysAreCountedApart() {
+    @ParameterizedTest
+    @EnumSource(Counting.class)
+    void subjectsAndLimitsAreCountedApart(Counting counting) {
+        RateLimiter limiter = counting(counting);
         for (int i = 0; i < 3; i++) {
-            limiter.acquire("forgot/address/a@example.com", THREE_PER_QUARTER);
+            limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
         }
 
-        limiter.acquire("forgot/address/b@example.com", THREE_PER_QUARTER);
+        assertThatCode(() -> {
+            limiter.acquire("forgot/address", "b@example.com", THREE_PER_QUARTER);
+            limiter.acquire("login/address", "a@example.com", THREE_PER_QUARTER);
+        }).doesNotThrowAnyException();
     }
 
-    @Test
-    void refusedRequestsCountToo() {
+    @ParameterizedTest
+    @EnumSource(Counting.class)
+    void refusalsGoOnUntilTheWindowEnds(Counting counting) {
+        RateLimiter limiter = counting(counting);
         for (int i = 0; i < 3; i++) {
-            limiter.acquire("k", THREE_PER_QUARTER);
+            limiter.acquire("limit", "k", THREE_PER_QUARTER);
         }
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> limiter.acquire("k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
             clock.advance(Duration.ofMinutes(2));
         }
 
-        assertThatThrownBy(() -> limiter.acquire("k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void theDatabaseCountsSoTheLimitHoldsForAnotherInstanceAndAfterARestart() {
+        RateLimiter otherInstance = limiter(database.dataSource);
+        limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
+        otherInstance.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
+        limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
+
+        assertThatThrownBy(() -> otherInstance.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER))
+                .isInstanceOf(ApiException.class);
+        RateLimiter restarted = limiter(database.dataSource);
+        assertThatThrownBy(() -> restarted.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER))
+                .isInstanceOf(ApiException.class);
+        assertThat(localCounts()).isZero();
+    }
+
+    @Test
+    void theDatabaseHoldsTheLimitsNameAndTheSubjectsHashNeverTheSubject() throws SQLException {
+        limiter.acquire("forgot/address", "someone@example.com", THREE_PER_QUARTER);
+        limiter.acquire("forgot/client", "203.0.113.7", THREE_PER_QUARTER);
+
+        // base64url of SHA-256("someone@example.com") and of SHA-256("203.0.113.7")
+        assertThat(database.keys()).containsExactly("forgot/address:ckl_R15PdtCyj1fHOghOzldtFwh066PuJgnZr-S3Gqs",
+                "forgot/client:_sUlZaoM8Y9X189bOscoUDuJktLW99RtodEgEJCQKwI");
+        assertThat(String.join(" ", database.keys())).doesNotContain("someone", "example", "203.0");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsWarnedOfOncePerIntervalAndEveryLocalCountIsCounted() {
+        RateLimiter limiter = limiter(WindowsDatabase.unreachable());
+        for (int i = 0; i < 5; i++) {
+            limiter.acquire("limit", "k" + i, THREE_PER_QUARTER);
+        }
+        assertThat(warnings).singleElement().extracting(LogRecord::getMessage).asString()
+                .contains("counted by this instance alone");
+        clock.advance(RETRY_INTERVAL);
+
+        limiter.acquire("limit", "k", THREE_PER_QUARTER);
+
+        assertThat(warnings).as("asked again after the interval, and warned again").hasSize(2);
+        assertThat(localCounts()).isEqualTo(6);
+    }
+
+    @Test
+    void afterTheRetryIntervalTheDatabaseCountsAgain() {
+        SharedWindows windows = limiter.shared;
+        windows.dataSource = WindowsDatabase.unreachable();
+        limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
+        windows.dataSource = database.dataSource;
+        limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
+        assertThat(localCounts()).as("within the interval: memory").isEqualTo(2);
+        clock.advance(RETRY_INTERVAL);
+
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
+        }
+
+        assertThat(localCounts()).isEqualTo(2);
+        assertThatThrownBy(() -> limiter(database.dataSource).acquire("forgot/address", "a@example.com",
+                THREE_PER_QUARTER)).as("counted in the database").isInstanceOf(ApiException.class);
     }
 
     static final class MovableClock extends Clock {

@@ -1,0 +1,167 @@
+package org.example.forgotpassword.platform.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.example.forgotpassword.platform.entity.RateLimit;
+
+/**
+ * Fixed windows in the shared database (table {@code rate_limit_window}, docs/adr/0005), so that a limit holds
+ * across instances and restarts. Each statement is atomic on its own in auto-commit: the update counts a request
+ * only while the window has room (or has ended), the insert opens a window only where none is, and a unique-key
+ * violation (two instances opening the same window) is answered by counting again. No transaction of the caller
+ * takes part, and no statement waits longer than {@code rate-limit.database.timeout}.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class SharedWindows {
+
+    static final String COUNT_IN_WINDOW = "UPDATE rate_limit_window"
+            + " SET hits = CASE WHEN window_end <= ? THEN 1 ELSE hits + 1 END,"
+            + " window_end = CASE WHEN window_end <= ? THEN ? ELSE window_end END"
+            + " WHERE window_key = ? AND (window_end <= ? OR hits < ?)";
+    static final String OPEN_WINDOW = "INSERT INTO rate_limit_window (window_key, window_end, hits)"
+            + " SELECT CAST(? AS VARCHAR(100)), CAST(? AS BIGINT), 1"
+            + " WHERE NOT EXISTS (SELECT 1 FROM rate_limit_window WHERE window_key = ?)";
+    static final String WINDOW = "SELECT window_end, hits FROM rate_limit_window WHERE window_key = ?";
+    static final String DELETE_ENDED = "DELETE FROM rate_limit_window WHERE window_end <= ?";
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int ATTEMPTS = 3;
+    private static final Executor UNUSED = Runnable::run;
+
+    @Resource(name = "jdbc/ForgotPassword")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "rate-limit.database.timeout")
+    Duration timeout;
+
+    /** Counts one request for {@code key} at {@code now} (epoch milliseconds), within {@code limit} or not. */
+    public WindowCount count(String key, RateLimit limit, long now) throws SQLException {
+        long end = now + limit.window().toMillis();
+        try (Connection connection = dataSource.getConnection()) {
+            int networkTimeout = boundNetworkWaits(connection);
+            try {
+                for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                    if (countInWindow(connection, key, limit, now, end) || openWindow(connection, key, end)) {
+                        return WindowCount.WITHIN_LIMIT;
+                    }
+                    Long fullUntil = fullWindowEnd(connection, key, limit, now);
+                    if (fullUntil != null) {
+                        return WindowCount.fullUntil(fullUntil);
+                    }
+                    // the window ended, or was swept, between the statements: count again
+                }
+                throw new SQLException("A rate-limit window changed under each of " + ATTEMPTS + " attempts");
+            } finally {
+                restoreNetworkTimeout(connection, networkTimeout);
+            }
+        }
+    }
+
+    /** Deletes the windows that have ended by {@code now}; @return how many */
+    public int deleteEnded(long now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(DELETE_ENDED)) {
+            autoCommit(connection);
+            delete.setLong(1, now);
+            return delete.executeUpdate();
+        }
+    }
+
+    private boolean countInWindow(Connection connection, String key, RateLimit limit, long now, long end)
+            throws SQLException {
+        try (PreparedStatement update = prepare(connection, COUNT_IN_WINDOW)) {
+            update.setLong(1, now);
+            update.setLong(2, now);
+            update.setLong(3, end);
+            update.setString(4, key);
+            update.setLong(5, now);
+            update.setInt(6, limit.requests());
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private boolean openWindow(Connection connection, String key, long end) throws SQLException {
+        try (PreparedStatement insert = prepare(connection, OPEN_WINDOW)) {
+            insert.setString(1, key);
+            insert.setLong(2, end);
+            insert.setString(3, key);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false; // another instance opened it just now: count again
+            }
+            throw e;
+        }
+    }
+
+    /** @return the end of the window when it is running and full, else {@code null} */
+    private Long fullWindowEnd(Connection connection, String key, RateLimit limit, long now) throws SQLException {
+        try (PreparedStatement select = prepare(connection, WINDOW)) {
+            select.setString(1, key);
+            try (ResultSet window = select.executeQuery()) {
+                if (window.next() && window.getLong(1) > now && window.getInt(2) >= limit.requests()) {
+                    return window.getLong(1);
+                }
+                return null;
+            }
+        }
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout(queryTimeoutSeconds());
+        return statement;
+    }
+
+    /**
+     * The query timeout cancels a statement the database is slow with; a database that went silent (a lost
+     * network) is given up after twice as long. The connection is the pool's: its own timeout is put back after.
+     */
+    private int boundNetworkWaits(Connection connection) throws SQLException {
+        autoCommit(connection);
+        try {
+            int previous = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(UNUSED, 2_000 * queryTimeoutSeconds());
+            return previous;
+        } catch (SQLFeatureNotSupportedException notSupported) {
+            return -1;
+        }
+    }
+
+    private static void restoreNetworkTimeout(Connection connection, int previous) {
+        if (previous < 0) {
+            return;
+        }
+        try {
+            connection.setNetworkTimeout(UNUSED, previous);
+        } catch (SQLException closedAfterTheTimeout) {
+            // the pool discards a connection that timed out
+        }
+    }
+
+    private static void autoCommit(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private int queryTimeoutSeconds() {
+        return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+    }
+}
