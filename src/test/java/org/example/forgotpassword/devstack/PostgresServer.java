@@ -79,9 +79,38 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** The cluster's database, as the service is given it. */
+    /**
+     * The cluster's database, as the service is given it: with a login timeout, as docs/operations.md recommends, so
+     * that a new connection to a database that stopped answering is given up.
+     */
     public Database database() {
-        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres", user, password);
+        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres?loginTimeout=2", user, password);
+    }
+
+    /**
+     * Freezes the whole cluster (SIGSTOP to the postmaster and every backend): open connections stay open, and
+     * every statement and commit waits, as on a database host that stalls.
+     */
+    public void freeze() {
+        signalAll("-STOP");
+    }
+
+    /** Lets a frozen cluster run again (SIGCONT). */
+    public void thaw() {
+        signalAll("-CONT");
+    }
+
+    private void signalAll(String signal) {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().descendants()
+                .forEach(backend -> command.add(Long.toString(backend.pid())));
+        run(command);
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class Stack implements AutoCloseable {
     private final List<Launch> launches = new ArrayList<>();
     private final List<ApplicationServer> instances = new ArrayList<>();
     private Database database;
+    private PostgresServer postgres;
     private ArtemisBroker broker;
     private ArtemisBroker backup;
     private String brokerUrl;
@@ -89,8 +90,9 @@ public final class Stack implements AutoCloseable {
 
     private void startDatabase() {
         if (asked.database == DatabaseKind.POSTGRES) {
-            database = register(PostgresServer.start(PostgresServer.requiredInstallation(),
-                    orFree(asked.databasePort), asked.databaseUser, asked.databasePassword)).database();
+            postgres = register(PostgresServer.start(PostgresServer.requiredInstallation(),
+                    orFree(asked.databasePort), asked.databaseUser, asked.databasePassword));
+            database = postgres.database();
         } else if (asked.database == DatabaseKind.H2) {
             database = new Database("jdbc:h2:file:" + asked.workDir.resolve("h2/forgot-password")
                     + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000", asked.databaseUser, asked.databasePassword);
@@ -241,6 +243,11 @@ public final class Stack implements AutoCloseable {
     /** The database the instances are given. */
     public Database database() {
         return present(database, "a database");
+    }
+
+    /** The PostgreSQL cluster of {@link Builder#postgres()}, to freeze and thaw. */
+    public PostgresServer postgres() {
+        return present(postgres, "PostgreSQL");
     }
 
     /** The broker, or the primary of the pair. */

@@ -20,6 +20,7 @@ import org.example.forgotpassword.devstack.StackLayout;
 import org.example.forgotpassword.devstack.Wait;
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
+import org.example.forgotpassword.it.OpsMetrics;
 import org.example.forgotpassword.it.load.Deliveries;
 import org.example.forgotpassword.it.load.DeliveryReport;
 import org.example.forgotpassword.it.load.ForgotLoad;
@@ -170,6 +171,41 @@ class TwoInstancesIT {
         assertThat(report.duplicates()).as("extra mails: at most one per SMTP conversation the kill cut")
                 .isLessThanOrEqualTo(conversationsCut.get());
         assertThat(counted.workLeft()).as("work left once every mail was in").isFalse();
+    }
+
+    /**
+     * A database that stops answering (every PostgreSQL process stopped) delays a forgot request by the limiter's
+     * bounded wait only; the instance then counts the limits in its own memory and answers at once, and asks the
+     * database again after the retry interval within the same bounds (the instances' DB_URL has loginTimeout=2).
+     */
+    @Test
+    @Order(4)
+    void aDatabaseThatStopsAnsweringDelaysOneRequestBrieflyThenTheInstanceCountsTheLimitsItself() {
+        stack.postgres().freeze();
+        try {
+            ApiClient.Reply waited = new ApiClient(first.baseUrl()).forgot("frozen-1@example.com");
+            ApiClient.Reply next = new ApiClient(first.baseUrl()).forgot("frozen-2@example.com");
+
+            System.out.printf("SCALE two instances, database frozen: forgot answered %d after %d ms, the next %d"
+                    + " after %d ms%n", waited.status(), waited.took().toMillis(), next.status(),
+                    next.took().toMillis());
+            assertThat(waited.status()).isEqualTo(200);
+            assertThat(waited.took()).as("rate-limit.database.timeout: 1 s").isLessThan(Duration.ofSeconds(3));
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.took()).isLessThan(Duration.ofSeconds(1));
+            String metrics = new ApiClient(first.baseUrl()).get("/ops/metrics", Map.of()).body();
+            assertThat(OpsMetrics.sample(metrics, "forgot_password_rate_limit_local_counts_total", ""))
+                    .hasValue(4);
+            Wait.sleep(Duration.ofSeconds(31));
+            ApiClient.Reply again = new ApiClient(first.baseUrl()).forgot("frozen-3@example.com");
+            System.out.printf("SCALE two instances, database still frozen after the retry interval: %d after %d ms%n",
+                    again.status(), again.took().toMillis());
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.took()).as("asked again: a new connection waits loginTimeout 2 s, a statement 1 s")
+                    .isLessThan(Duration.ofSeconds(5));
+        } finally {
+            stack.postgres().thaw();
+        }
     }
 
     static String tokenFromTheMailOf(String address) {

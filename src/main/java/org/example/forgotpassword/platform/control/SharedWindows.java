@@ -23,7 +23,7 @@ import org.example.forgotpassword.platform.entity.RateLimit;
  * across instances and restarts. Each statement is atomic on its own in auto-commit: the update counts a request
  * only while the window has room (or has ended), the insert opens a window only where none is, and a unique-key
  * violation (two instances opening the same window) is answered by counting again. No transaction of the caller
- * takes part, and no statement waits longer than {@code rate-limit.database.timeout}.
+ * takes part, and no statement waits longer than {@code rate-limit.database.timeout} for the database's answer.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -40,6 +40,7 @@ public class SharedWindows {
     static final String DELETE_ENDED = "DELETE FROM rate_limit_window WHERE window_end <= ?";
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String CONNECTION_EXCEPTION = "08";
     private static final int ATTEMPTS = 3;
     private static final Executor UNUSED = Runnable::run;
 
@@ -56,21 +57,36 @@ public class SharedWindows {
         try (Connection connection = dataSource.getConnection()) {
             int networkTimeout = boundNetworkWaits(connection);
             try {
-                for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                    if (countInWindow(connection, key, limit, now, end) || openWindow(connection, key, end)) {
-                        return WindowCount.WITHIN_LIMIT;
-                    }
-                    Long fullUntil = fullWindowEnd(connection, key, limit, now);
-                    if (fullUntil != null) {
-                        return WindowCount.fullUntil(fullUntil);
-                    }
-                    // the window ended, or was swept, between the statements: count again
-                }
-                throw new SQLException("A rate-limit window changed under each of " + ATTEMPTS + " attempts");
-            } finally {
+                WindowCount counted = count(connection, key, limit, now, end);
                 restoreNetworkTimeout(connection, networkTimeout);
+                return counted;
+            } catch (SQLException failed) {
+                // a lost connection (it timed out, say) has nothing to put back: the pool discards it
+                if (failed.getSQLState() == null || !failed.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+                    try {
+                        restoreNetworkTimeout(connection, networkTimeout);
+                    } catch (SQLException alsoFailed) {
+                        failed.addSuppressed(alsoFailed);
+                    }
+                }
+                throw failed;
             }
         }
+    }
+
+    private WindowCount count(Connection connection, String key, RateLimit limit, long now, long end)
+            throws SQLException {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (countInWindow(connection, key, limit, now, end) || openWindow(connection, key, end)) {
+                return WindowCount.WITHIN_LIMIT;
+            }
+            Long fullUntil = fullWindowEnd(connection, key, limit, now);
+            if (fullUntil != null) {
+                return WindowCount.fullUntil(fullUntil);
+            }
+            // the window ended, or was swept, between the statements: count again
+        }
+        throw new SQLException("A rate-limit window changed under each of " + ATTEMPTS + " attempts", "40001");
     }
 
     /** Deletes the windows that have ended by {@code now}; @return how many */
@@ -123,35 +139,33 @@ public class SharedWindows {
         }
     }
 
+    /** The query timeout is the backstop for a driver without a network timeout, so it is one second longer. */
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setQueryTimeout(queryTimeoutSeconds());
+        statement.setQueryTimeout((int) ((timeout.toMillis() + 999) / 1000) + 1);
         return statement;
     }
 
     /**
-     * The query timeout cancels a statement the database is slow with; a database that went silent (a lost
-     * network) is given up after twice as long. The connection is the pool's: its own timeout is put back after.
+     * A statement waits for the database's answer at most the timeout, whether the database is slow or silent (a
+     * stopped host, a lost network): the connection's network timeout, which the pool's connection gets back after.
+     * Not a query timeout: PostgreSQL's driver cancels a query through a second connection and, the database being
+     * silent, waits for that one too (10 s).
      */
     private int boundNetworkWaits(Connection connection) throws SQLException {
         autoCommit(connection);
         try {
             int previous = connection.getNetworkTimeout();
-            connection.setNetworkTimeout(UNUSED, 2_000 * queryTimeoutSeconds());
+            connection.setNetworkTimeout(UNUSED, (int) timeout.toMillis());
             return previous;
         } catch (SQLFeatureNotSupportedException notSupported) {
             return -1;
         }
     }
 
-    private static void restoreNetworkTimeout(Connection connection, int previous) {
-        if (previous < 0) {
-            return;
-        }
-        try {
+    private static void restoreNetworkTimeout(Connection connection, int previous) throws SQLException {
+        if (previous >= 0) {
             connection.setNetworkTimeout(UNUSED, previous);
-        } catch (SQLException closedAfterTheTimeout) {
-            // the pool discards a connection that timed out
         }
     }
 
@@ -159,9 +173,5 @@ public class SharedWindows {
         if (!connection.getAutoCommit()) {
             connection.setAutoCommit(true);
         }
-    }
-
-    private int queryTimeoutSeconds() {
-        return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
     }
 }
