@@ -19,7 +19,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
-    @Resource(name = "jdbc/ForgotPassword")
+    // the reference DatabaseMigration declares; by name alone WildFly gives a CDI bean its default data source
+    @Resource(lookup = "java:comp/env/jdbc/ForgotPassword")
     DataSource dataSource;
 
     @Override

@@ -44,7 +44,8 @@ public class SharedWindows {
     private static final int ATTEMPTS = 3;
     private static final Executor UNUSED = Runnable::run;
 
-    @Resource(name = "jdbc/ForgotPassword")
+    // the reference DatabaseMigration declares; by name alone WildFly gives a CDI bean its default data source
+    @Resource(lookup = "java:comp/env/jdbc/ForgotPassword")
     DataSource dataSource;
 
     @Inject

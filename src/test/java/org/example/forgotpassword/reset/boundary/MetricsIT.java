@@ -107,6 +107,8 @@ class MetricsIT {
         assertThat(value(after, "forgot_password_rate_limited_total", "limit=\"forgot/client\"")
                 - clientRefusedBefore).as("refused by the per-client limit").isZero();
         assertThat(value(after, "forgot_password_requests_accepted_total", "") - acceptedBefore).isEqualTo(3);
+        assertThat(value(after, "forgot_password_rate_limit_local_counts_total", "")).as("counted in the database")
+                .isZero();
         assertThat(value(after, "http_server_requests_seconds_count",
                 "method=\"GET\",status=\"404\",uri=\"NOT_FOUND\"")).isPositive();
         assertThat(after).as("no series for a path a client made up").doesNotContain("/no/such/thing");
