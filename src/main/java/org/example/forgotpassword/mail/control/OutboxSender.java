@@ -2,15 +2,11 @@ package org.example.forgotpassword.mail.control;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.mail.entity.OutboxMail;
+import org.example.forgotpassword.platform.control.PeriodicTask;
 
 /**
  * Sends the outbox's mails: each one right after the commit that added it, on a thread of the container's managed
@@ -39,8 +36,8 @@ public class OutboxSender {
     @Resource
     ManagedExecutorService executor;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicTask sweeps;
 
     @Inject
     MailOutbox outbox;
@@ -52,18 +49,9 @@ public class OutboxSender {
     @ConfigProperty(name = "mail.outbox.sweep-interval", defaultValue = "PT30S")
     Duration sweepInterval;
 
-    private ScheduledFuture<?> sweeping;
 
     void startSweeping(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        long interval = sweepInterval.toMillis();
-        sweeping = scheduler.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stopSweeping() {
-        if (sweeping != null) {
-            sweeping.cancel(false);
-        }
+        sweeps.start(sweepInterval, this::sweep);
     }
 
     void sendAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailOutbox.Added added) {

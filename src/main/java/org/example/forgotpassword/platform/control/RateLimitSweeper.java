@@ -3,14 +3,9 @@ package org.example.forgotpassword.platform.control;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -27,8 +22,8 @@ public class RateLimitSweeper {
 
     private static final Logger LOG = Logger.getLogger(RateLimitSweeper.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicTask sweeps;
 
     @Inject
     SharedWindows windows;
@@ -38,18 +33,9 @@ public class RateLimitSweeper {
     Duration sweepInterval;
 
     private final Clock clock = Clock.systemUTC();
-    private ScheduledFuture<?> sweeping;
 
     void startSweeping(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        long interval = sweepInterval.toMillis();
-        sweeping = scheduler.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stopSweeping() {
-        if (sweeping != null) {
-            sweeping.cancel(false);
-        }
+        sweeps.start(sweepInterval, this::sweep);
     }
 
     void sweep() {
