@@ -35,6 +35,9 @@ final class PayaraHttpListener {
         Object result = runnerType.getMethod("run", String.class, String[].class)
                 .invoke(runner, "set", new String[] {DISABLE});
         Object status = resultType.getMethod("getExitStatus").invoke(result);
-        LOG.info("HTTP listener closed for the stop: " + status);
+        if (!"SUCCESS".equals(String.valueOf(status))) {
+            Object cause = resultType.getMethod("getFailureCause").invoke(result);
+            LOG.warning("Payara did not close the HTTP listener (" + status + "): " + cause);
+        }
     }
 }
