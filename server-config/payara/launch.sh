@@ -7,8 +7,8 @@
 #
 # Environment (docs/operations.md): ARTEMIS_URL (tcp://host:port, or tcp://primary:port,tcp://backup:port),
 # ARTEMIS_USER, ARTEMIS_PASSWORD, DB_URL, DB_USER, DB_PASSWORD, DATA_DIR, HTTP_PORT, HTTP_BIND_ADDRESS, JAVA_OPTS,
-# and the application's own keys (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...). JDBC drivers in
-# <dir of app.war>/lib/*.jar are added to the server.
+# SHUTDOWN_GRACE_MILLIS, and the application's own keys (APP_BASE_URL, MAIL_*, MP_CONFIG_PROFILE...). JDBC drivers
+# in <dir of app.war>/lib/*.jar are added to the server.
 set -eu
 
 fail() {
@@ -120,8 +120,16 @@ mail_stream_provider=${MAIL_STREAM_PROVIDER-org.eclipse.angus.mail.util.MailStre
 # --nohazelcast: no data grid at all (with --nocluster Payara Micro still listens on port 6900 on every interface);
 # the application uses nothing that needs it. JAVA_OPTS is split on spaces on purpose (several options in one
 # variable).
+# fish.payara.shutdowngrace: on SIGTERM Payara Micro waits this long before it undeploys the application; meanwhile
+# the application refuses new requests with 503, lets those in progress finish and closes the HTTP listener
+# (GracefulStop), so that nothing reaches the application while it is torn down. At least 4 s (its drain limit 3 s).
+shutdown_grace=${SHUTDOWN_GRACE_MILLIS:-5000}
+case $shutdown_grace in
+  ""|*[!0-9]*) fail "SHUTDOWN_GRACE_MILLIS must be a number of milliseconds, got: $shutdown_grace" ;;
+esac
 # shellcheck disable=SC2086
 exec java -Djava.io.tmpdir="$tmp_dir" ${JAVA_OPTS:--Xmx256m} \
+  -Dfish.payara.shutdowngrace="$shutdown_grace" \
   ${mail_stream_provider:+"-Djakarta.mail.util.StreamProvider=$mail_stream_provider"} \
   -jar "$micro_jar" \
   --nohazelcast \

@@ -360,8 +360,9 @@ class FaultScenariosIT {
                         + run.boot().toSeconds() + " s");
         assertThat(stopping.get().exitedByItself()).as("stopped by itself within " + STOP_GRACE
                 + ", not killed when the grace period ran out").isTrue();
-        assertThat(outcomes).as("accepted, refused with 503 or no connection: never an error").allMatch(outcome ->
-                outcome.accepted() || outcome.status() == 503 || outcome.status() == ForgotLoad.NO_REPLY);
+        assertThat(outcomes).as("accepted, refused with 503/1503 and a Retry-After, or no connection: never an error")
+                .allMatch(outcome -> outcome.accepted() || outcome.refusedForNow()
+                        || outcome.status() == ForgotLoad.NO_REPLY);
         assertThat(result.report().lost()).isZero();
         assertThat(result.report().duplicates()).isZero();
         assertThat(result.deadLettered()).isZero();

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready from the moment the application starts to stop (SIGTERM), so a load balancer stops sending requests. */
+/**
+ * Not ready from the moment the application starts to stop (SIGTERM, {@link GracefulStop}), so a load balancer stops
+ * sending requests.
+ */
 @Readiness
 @ApplicationScoped
 public class ShutdownReadiness implements HealthCheck {
@@ -21,6 +24,7 @@ public class ShutdownReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return stopping ? HealthCheckResponse.down("accepting-requests") : HealthCheckResponse.up("accepting-requests");
+        return stopping || StoppingGate.closed() ? HealthCheckResponse.down("accepting-requests")
+                : HealthCheckResponse.up("accepting-requests");
     }
 }
