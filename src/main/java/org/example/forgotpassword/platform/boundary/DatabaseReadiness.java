@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -22,6 +24,14 @@ public class DatabaseReadiness implements HealthCheck {
     // the reference DatabaseMigration declares; by name alone WildFly gives a CDI bean its default data source
     @Resource(lookup = "java:comp/env/jdbc/ForgotPassword")
     DataSource dataSource;
+
+    /**
+     * Created, and its data source injected, while the application deploys: WildFly calls health checks on a
+     * management thread, where the application's {@code java:comp} names cannot be looked up.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating the bean injected the data source
+    }
 
     @Override
     public HealthCheckResponse call() {

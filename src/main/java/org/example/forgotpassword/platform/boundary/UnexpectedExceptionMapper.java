@@ -18,6 +18,8 @@ import org.example.forgotpassword.platform.entity.ErrorCode;
 /**
  * The last line of defence: whatever escapes a resource becomes a JSON reply with a stable code, never a stack
  * trace or a server error page. JAX-RS's own exceptions (404, 405, 415, malformed parameters) keep their status.
+ * A failure while the application stops (a request admitted just before the stop that outlived its drain) is
+ * answered 503/1503 with {@code Retry-After}, as the requests refused by the {@link StoppingGate}.
  */
 @Provider
 @ApplicationScoped
@@ -45,6 +47,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         // The exception's class only: messages of library exceptions can echo client input.
         LOG.log(Level.SEVERE, "Unexpected {0} while handling a request", exception.getClass().getName());
         LOG.log(Level.FINE, "Unexpected failure", exception);
+        if (StoppingGate.closed()) {
+            // the stop tore down what the request needed; a retry goes to another instance (at worst a second mail)
+            return replies.error(ErrorCode.QUEUE_UNAVAILABLE, headers::getAcceptableLanguages);
+        }
         return replies.error(ErrorCode.INTERNAL_ERROR, headers::getAcceptableLanguages);
     }
 }
