@@ -134,6 +134,9 @@ public final class DevStack implements AutoCloseable {
         StackLayout layout = StackLayout.fromSystemProperties();
         DevStack stack = start(layout, layout.runDir(), System.getenv());
         System.out.println(stack.banner());
+        // From here on this JVM (Maven's) only waits; what it allocated before (the build, starting the stack) is
+        // garbage, and after a full collection the garbage collector gives the memory back to the system.
+        System.gc();
         Thread.currentThread().join();
     }
 }

@@ -25,7 +25,9 @@ public final class GreenMailServer implements AutoCloseable {
     }
 
     public static GreenMailServer start(StackLayout layout, int smtpPort, int imapPort, int apiPort, Path log) {
-        List<String> command = List.of(JavaCommand.current(), "-Xmx128m",
+        // a mail server for development and tests: a small footprint matters more than its peak rate
+        List<String> command = List.of(JavaCommand.current(), "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dgreenmail.hostname=" + Ports.LOOPBACK,
                 "-Dgreenmail.smtp.port=" + smtpPort,
                 "-Dgreenmail.imap.port=" + imapPort,

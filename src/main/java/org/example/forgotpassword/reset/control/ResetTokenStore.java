@@ -3,7 +3,6 @@ package org.example.forgotpassword.reset.control;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.example.forgotpassword.account.control.Accounts;
 import org.example.forgotpassword.account.entity.Account;
 import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.entity.ApiException;
@@ -21,7 +19,7 @@ import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.reset.entity.IssuedToken;
 import org.example.forgotpassword.reset.entity.ResetToken;
 
-/** Issues, redeems and spends reset tokens; inside the caller's transaction, but for {@link #issue(EmailAddress)}. */
+/** Issues, redeems and spends reset tokens; inside the caller's transaction, but for {@link #issue(Account)}. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ResetTokenStore {
@@ -33,24 +31,20 @@ public class ResetTokenStore {
     ResetTokens tokens;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
     @ConfigProperty(name = "reset.token-ttl", defaultValue = "PT30M")
     Duration timeToLive;
 
     /**
-     * A new token for the account of the address, if there is one, in a database transaction of its own: every
-     * older unspent token of the account stops working, and only the new token's hash is stored.
+     * A new token for the account, in a database transaction of its own: every older unspent token of the account
+     * stops working, and only the new token's hash is stored. The account may have been read outside it.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<IssuedToken> issue(EmailAddress email) {
-        return accounts.find(email).map(account -> {
-            spendAll(account);
-            String token = tokens.newToken();
-            entityManager.persist(new ResetToken(account, tokens.hash(token), timeToLive));
-            return new IssuedToken(EmailAddress.parse(account.email()), account.locale(), token);
-        });
+    public IssuedToken issue(Account account) {
+        Account managed = entityManager.getReference(Account.class, account.id());
+        spendAll(managed);
+        String token = tokens.newToken();
+        entityManager.persist(new ResetToken(managed, tokens.hash(token), timeToLive));
+        return new IssuedToken(EmailAddress.parse(account.email()), account.locale(), token);
     }
 
     /**
