@@ -154,8 +154,9 @@ public final class Benchmark {
         // the service's default heap; optionally a flight recording
         String javaOptions = "-Xmx256m";
         if (Boolean.getBoolean("benchmark.jfr")) {
-            javaOptions += " -XX:StartFlightRecording=filename=" + outputDir.resolve(database + "/payara.jfr")
-                    + ",settings=profile";
+            // Payara's stacks are deeper than the recorder's default 64 frames: the service's own frames would be cut
+            javaOptions += " -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename="
+                    + outputDir.resolve(database + "/payara.jfr") + ",settings=profile";
         }
         env.put("JAVA_OPTS", javaOptions);
         env.put("MP_CONFIG_PROFILE", "prod");
