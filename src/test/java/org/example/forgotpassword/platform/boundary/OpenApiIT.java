@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,14 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.example.forgotpassword.it.ShippedWar;
+import org.example.forgotpassword.it.ShippedWarFixture;
 import org.example.forgotpassword.platform.boundary.ApiDescription.Documented;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET /openapi} from the running server (Payara Micro, MicroProfile OpenAPI) is the curated
@@ -32,19 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * out; run there anyway (-Dit.test=OpenApiIT) it checks that the path is harmless: WildFly's standalone-full has no
  * MicroProfile OpenAPI, so the application answers it with its JSON 404 (1404).
  */
-@ExtendWith(ArquillianExtension.class)
-class OpenApiIT {
+class OpenApiIT extends ShippedWarFixture {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
 
     /**
      * Payara adds one field of its own to the document it serves, {@code endpoints} (the document's paths under

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -17,10 +16,8 @@ import org.example.forgotpassword.it.BrowserFixture;
 import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,11 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What {@link CrossOriginIT} cannot see: the browser's own verdict on the service's answers.
  */
 @NeedsChromium
-@ExtendWith(ArquillianExtension.class)
 class ForgotPasswordBrowserIT extends BrowserFixture {
 
     static final String QUEUE = "password-reset-requests";
-    static final String PASSWORD = "correct horse battery staple";
     static final String ACCEPTED_EN = "If an account exists for this address, a password reset email is on its way.";
     static final String ACCEPTED_ZH = "如果该地址对应的账户存在，密码重置邮件正在发送中。";
 
@@ -225,8 +220,6 @@ class ForgotPasswordBrowserIT extends BrowserFixture {
     }
 
     private String account(String name) {
-        String address = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        assertThat(api.createAccount(address, PASSWORD, "en").status()).isEqualTo(201);
-        return address;
+        return account(name, "en");
     }
 }

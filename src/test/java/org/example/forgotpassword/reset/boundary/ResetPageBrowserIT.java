@@ -3,9 +3,7 @@ package org.example.forgotpassword.reset.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,9 +11,7 @@ import org.example.forgotpassword.it.BrowserFixture;
 import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,10 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * started before the reset is requested and the link is opened as soon as the mail is there.
  */
 @NeedsChromium
-@ExtendWith(ArquillianExtension.class)
 class ResetPageBrowserIT extends BrowserFixture {
 
-    static final String OLD_PASSWORD = "correct horse battery staple";
+    static final String OLD_PASSWORD = PASSWORD;
     static final String NEW_PASSWORD = "a brand new passphrase for spring";
     static final Duration PAGE_WAIT = HeadlessChromium.PAGE_WAIT;
     /** The link as the HTML part of the reset mail has it (what the user clicks). */
@@ -161,11 +156,5 @@ class ResetPageBrowserIT extends BrowserFixture {
                             + " " + result().getText())
                     .until(driver -> kind.equals(result().getDomAttribute("class")));
         }
-    }
-
-    private String account(String name, String locale) {
-        String address = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        assertThat(api.createAccount(address, OLD_PASSWORD, locale).status()).isEqualTo(201);
-        return address;
     }
 }
