@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -95,44 +96,39 @@ class OpenApiIT extends ShippedWarFixture {
                 .containsOnlyKeys("application/x-www-form-urlencoded", "application/json");
     }
 
+    /**
+     * Asks for the document and checks that it is the curated one: the reply, to check its format. On WildFly
+     * checks that the path is harmless instead: no reply to check further.
+     */
+    private Optional<HttpResponse<String>> curatedDocument(String pathAndQuery, String accept) throws Exception {
+        HttpResponse<String> reply = get(pathAndQuery, accept);
+        if (ON_WILDFLY) {
+            assertHarmlessOnWildFly(reply);
+            return Optional.empty();
+        }
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        assertIsTheCuratedDocument(reply.body());
+        return Optional.of(reply);
+    }
+
     @Test
     void yamlAtOpenapiIsTheCuratedDocument() throws Exception {
         // Payara serves YAML as text/plain (and answers 406 to Accept: application/yaml)
-        HttpResponse<String> reply = get("/openapi", "text/plain");
-
-        if (ON_WILDFLY) {
-            assertHarmlessOnWildFly(reply);
-            return;
-        }
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.body()).startsWith("openapi: ");
-        assertIsTheCuratedDocument(reply.body());
+        curatedDocument("/openapi", "text/plain")
+                .ifPresent(reply -> assertThat(reply.body()).startsWith("openapi: "));
     }
 
     @Test
     void jsonFormatIsTheSameCuratedDocument() throws Exception {
-        HttpResponse<String> reply = get("/openapi?format=JSON", "*/*");
-
-        if (ON_WILDFLY) {
-            assertHarmlessOnWildFly(reply);
-            return;
-        }
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/json"));
-        assertThat(reply.body().strip()).startsWith("{");
-        assertIsTheCuratedDocument(reply.body());
+        curatedDocument("/openapi?format=JSON", "*/*").ifPresent(reply -> {
+            assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/json"));
+            assertThat(reply.body().strip()).startsWith("{");
+        });
     }
 
     @Test
     void acceptingJsonGivesJsonToo() throws Exception {
-        HttpResponse<String> reply = get("/openapi", "application/json");
-
-        if (ON_WILDFLY) {
-            assertHarmlessOnWildFly(reply);
-            return;
-        }
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        assertIsTheCuratedDocument(reply.body());
+        curatedDocument("/openapi", "application/json");
     }
 }

@@ -18,6 +18,8 @@ import org.example.forgotpassword.it.HeadlessChromium;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -48,35 +50,25 @@ class ForgotPasswordBrowserIT extends BrowserFixture {
         }
     }
 
-    @Test
-    void userAsksForTheLinkOnTheServicesPageAndTheMailArrives() {
-        String address = account("page-en");
-        startBrowser("en-US", "en-US,en");
+    /** The page and its reply speak the browser's language; the mail, the account's (English). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "en-US | en-US,en | Forgot your password? | " + ACCEPTED_EN,
+            "zh-CN | zh-CN,zh | 忘记密码？             | " + ACCEPTED_ZH})
+    void userAsksForTheLinkOnTheServicesPageAndTheMailArrives(String uiLanguage, String acceptLanguages,
+            String title, String accepted) {
+        String address = account("page-" + uiLanguage);
+        startBrowser(uiLanguage, acceptLanguages);
 
         ForgotPage page = ForgotPage.open(browser, base);
-        assertThat(browser.getTitle()).isEqualTo("Forgot your password?");
+        assertThat(browser.getTitle()).isEqualTo(title);
         page.submit(address);
 
         page.awaitResult();
-        assertThat(page.result().getText()).isEqualTo(ACCEPTED_EN);
+        assertThat(page.result().getText()).isEqualTo(accepted);
         assertThat(page.result().getDomAttribute("class")).isEqualTo("success");
         assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(services.inbox().await(address, 1, MAIL_WAIT).get(0).subject()).endsWith("Reset your password");
-    }
-
-    @Test
-    void chineseBrowserGetsTheChinesePageAndReply() {
-        String address = account("page-zh");
-        startBrowser("zh-CN", "zh-CN,zh");
-
-        ForgotPage page = ForgotPage.open(browser, base);
-        assertThat(browser.getTitle()).isEqualTo("忘记密码？");
-        page.submit(address);
-
-        page.awaitResult();
-        assertThat(page.result().getText()).isEqualTo(ACCEPTED_ZH);
-        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
-        services.inbox().await(address, 1, MAIL_WAIT);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.example.forgotpassword.it.BrokerProbe.BrowsedMessage;
 import org.example.forgotpassword.it.OpsMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A message no version of the service understands, put on a queue by something else, goes straight to the
@@ -23,15 +23,16 @@ class PoisonMessageIT extends ShippedWarFixture {
 
     static final String DEAD_LETTERS = "DLQ";
 
-    @ParameterizedTest(name = "{1} on {0}")
-    @CsvSource(delimiter = '|', value = {
-            "password-reset-requests | not JSON at all",
-            "password-reset-requests | {\"type\":\"password-reset-request\",\"version\":99}",
-            "password-reset-requests | {\"type\":\"something-else\",\"version\":1}",
-            "password-reset-requests | {\"type\":\"password-reset-request\",\"version\":1}",
-            "password-reset-requests | <html>a mail?</html>"})
-    void poisonMessageIsDeadLetteredAtOnceWithItsReasonAndTheConsumerKeepsWorking(String queue, String body)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "not JSON at all",
+            "{\"type\":\"password-reset-request\",\"version\":99}",
+            "{\"type\":\"something-else\",\"version\":1}",
+            "{\"type\":\"password-reset-request\",\"version\":1}",
+            "<html>a mail?</html>"})
+    void poisonMessageIsDeadLetteredAtOnceWithItsReasonAndTheConsumerKeepsWorking(String body)
             throws InterruptedException {
+        String queue = BrokerProbe.RESET_REQUESTS;
         BrokerProbe broker = services.brokerProbe();
 
         String poisonId = broker.send(queue, body, Map.of("origin", "PoisonMessageIT"));
