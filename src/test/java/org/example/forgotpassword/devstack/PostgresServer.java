@@ -20,16 +20,12 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path binaries;
     private final Path dataDir;
-    private final int port;
-    private final String user;
-    private final String password;
+    private final Database database;
 
-    private PostgresServer(Path binaries, Path dataDir, int port, String user, String password) {
+    private PostgresServer(Path binaries, Path dataDir, Database database) {
         this.binaries = binaries;
         this.dataDir = dataDir;
-        this.port = port;
-        this.user = user;
-        this.password = password;
+        this.database = database;
     }
 
     /**
@@ -64,7 +60,10 @@ public final class PostgresServer implements AutoCloseable {
             Path dataDir = home.resolve("data");
             Path passwordFile = home.resolve("password");
             Files.writeString(passwordFile, password + "\n");
-            PostgresServer server = new PostgresServer(binaries, dataDir, port, user, password);
+            // with a login timeout, as docs/operations.md recommends: a new connection to a database that stopped
+            // answering is given up
+            PostgresServer server = new PostgresServer(binaries, dataDir, new Database(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres?loginTimeout=2", user, password));
             if (isRoot()) {
                 run(List.of("chown", "-R", "postgres", home.toString()));
             }
@@ -79,12 +78,9 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The cluster's database, as the service is given it: with a login timeout, as docs/operations.md recommends, so
-     * that a new connection to a database that stopped answering is given up.
-     */
+    /** The cluster's database, as the service is given it. */
     public Database database() {
-        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres?loginTimeout=2", user, password);
+        return database;
     }
 
     /**
