@@ -25,7 +25,7 @@ class WildFlyReadinessIT {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     @AutoClose
-    static WildFlyServer wildFly;
+    static ApplicationServer wildFly;
     @AutoClose
     static ReadinessTimeline timeline;
 
