@@ -15,18 +15,10 @@ import java.util.stream.Stream;
  * A throwaway PostgreSQL cluster from Debian's {@code postgresql} package, on a loopback port, with password
  * authentication (scram-sha-256) for one superuser. PostgreSQL refuses to run as root, so as root the cluster runs
  * as the {@code postgres} user the package creates. Its data lives in a temporary directory, removed on close.
+ *
+ * @param database the cluster's database, as the service is given it
  */
-public final class PostgresServer implements AutoCloseable {
-
-    private final Path binaries;
-    private final Path dataDir;
-    private final Database database;
-
-    private PostgresServer(Path binaries, Path dataDir, Database database) {
-        this.binaries = binaries;
-        this.dataDir = dataDir;
-        this.database = database;
-    }
+public record PostgresServer(Path binaries, Path dataDir, Database database) implements AutoCloseable {
 
     /**
      * The installation the PostgreSQL, scale and fault runs need: missing, they fail saying what to install rather
@@ -76,11 +68,6 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The cluster's database, as the service is given it. */
-    public Database database() {
-        return database;
     }
 
     /**
