@@ -5,20 +5,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A server that runs the WAR, started through its launch.sh: Payara Micro or WildFly. */
-public abstract class ApplicationServer implements AutoCloseable {
-
-    private final String name;
-    private final int httpPort;
-    private final ManagedProcess process;
-    private final Duration bootTime;
-
-    ApplicationServer(String name, int httpPort, ManagedProcess process, Duration bootTime) {
-        this.name = name;
-        this.httpPort = httpPort;
-        this.process = process;
-        this.bootTime = bootTime;
-    }
+/**
+ * A server that runs the WAR, started through its launch.sh: Payara Micro ({@link PayaraMicroServer}) or WildFly
+ * ({@link WildFlyServer}).
+ *
+ * @param bootTime from the launch to the server's announcement that it is up, with its port open
+ */
+public record ApplicationServer(String name, int httpPort, ManagedProcess process, Duration bootTime)
+        implements AutoCloseable {
 
     /**
      * What every launch.sh gets besides the service's settings: its port, the loopback address unless another is
@@ -32,29 +26,12 @@ public abstract class ApplicationServer implements AutoCloseable {
         return env;
     }
 
-    public String name() {
-        return name;
-    }
-
     public String baseUrl() {
         return "http://" + Ports.LOOPBACK + ":" + httpPort;
     }
 
-    public int httpPort() {
-        return httpPort;
-    }
-
     public long pid() {
         return process.pid();
-    }
-
-    /** From the launch to the server's announcement that it is up, with its port open. */
-    public Duration bootTime() {
-        return bootTime;
-    }
-
-    public ManagedProcess process() {
-        return process;
     }
 
     @Override

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ArtemisBroker implements AutoCloseable {
 
-    private final StackLayout layout;
     private final Path instance;
     private final int port;
     private final int consolePort;
@@ -28,8 +27,7 @@ public final class ArtemisBroker implements AutoCloseable {
     private final String password;
     private ManagedProcess process;
 
-    private ArtemisBroker(StackLayout layout, Path instance, int port, int consolePort, String user, String password) {
-        this.layout = layout;
+    private ArtemisBroker(Path instance, int port, int consolePort, String user, String password) {
         this.instance = instance;
         this.port = port;
         this.consolePort = consolePort;
@@ -39,12 +37,13 @@ public final class ArtemisBroker implements AutoCloseable {
 
     public static ArtemisBroker create(StackLayout layout, Path instance, int port, int consolePort,
                                        String user, String password) {
-        ArtemisBroker broker = new ArtemisBroker(layout, instance, port, consolePort, user, password);
-        broker.createInstance();
+        ArtemisBroker broker = new ArtemisBroker(instance, port, consolePort, user, password);
+        broker.createInstance(layout);
         return broker;
     }
 
-    private void createInstance() {
+    /** {@code artemis create} from the layout's distribution, with the service's broker.properties. */
+    private void createInstance(StackLayout layout) {
         List<String> command = List.of("bash", layout.artemisHome().resolve("bin/artemis").toString(), "create",
                 instance.toString(), "--silent", "--force", "--user", user, "--password", password,
                 "--require-login", "--host", Ports.LOOPBACK, "--http-host", Ports.LOOPBACK,
@@ -87,7 +86,7 @@ public final class ArtemisBroker implements AutoCloseable {
 
     /** A broker instance made elsewhere (e.g. by {@code server-config/artemis-ha/create-pair.sh}). */
     public static ArtemisBroker ofInstance(Path instance, int port, int consolePort, String user, String password) {
-        return new ArtemisBroker(null, instance, port, consolePort, user, password);
+        return new ArtemisBroker(instance, port, consolePort, user, password);
     }
 
     public ArtemisBroker start() {

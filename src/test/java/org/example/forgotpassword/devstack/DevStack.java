@@ -84,8 +84,8 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** Payara Micro, or null with {@code -Dserver=wildfly}. */
-    public PayaraMicroServer payara() {
-        return server() instanceof PayaraMicroServer payara ? payara : null;
+    public ApplicationServer payara() {
+        return PayaraMicroServer.NAME.equals(server().name()) ? server() : null;
     }
 
     /** The server running the WAR: Payara Micro, or WildFly with {@code -Dserver=wildfly}. */

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +42,7 @@ class GracefulStopIT {
     /** launch.sh's SHUTDOWN_GRACE_MILLIS: Payara Micro undeploys nothing before. */
     static final Duration PAYARA_GRACE = Duration.ofSeconds(5);
 
+    @AutoClose
     static Stack stack;
 
     /** What one request got; status {@code -1}: no reply (refused, or the connection broke under it). */
@@ -65,16 +66,8 @@ class GracefulStopIT {
 
     @BeforeAll
     static void startBrokerMailAndPayara() {
-        StackLayout layout = StackLayout.fromSystemProperties();
-        stack = Stack.builder(layout, layout.buildDir().resolve("it-graceful-stop")).emptyWorkDir()
+        stack = Stack.forTest("it-graceful-stop")
                 .broker().greenMail().payara().start();
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -10,19 +10,8 @@ import java.util.Map;
  * user name = the recipient's address, any password) and through its web page and REST API
  * ({@code /api/user/<address>/messages/}).
  */
-public final class GreenMailServer implements AutoCloseable {
-
-    private final int smtpPort;
-    private final int imapPort;
-    private final int apiPort;
-    private final ManagedProcess process;
-
-    private GreenMailServer(int smtpPort, int imapPort, int apiPort, ManagedProcess process) {
-        this.smtpPort = smtpPort;
-        this.imapPort = imapPort;
-        this.apiPort = apiPort;
-        this.process = process;
-    }
+public record GreenMailServer(ManagedProcess process, int smtpPort, int imapPort, int apiPort)
+        implements AutoCloseable {
 
     public static GreenMailServer start(StackLayout layout, int smtpPort, int imapPort, int apiPort, Path log) {
         // a mail server for development and tests: a small footprint matters more than its peak rate
@@ -38,20 +27,12 @@ public final class GreenMailServer implements AutoCloseable {
                 "-jar", layout.greenMailJar().toString());
         ManagedProcess process = ManagedProcess.start("GreenMail", command, Map.of(), log.getParent(), log);
         process.awaitReady(() -> Ports.listening(smtpPort) && Ports.listening(apiPort), Duration.ofSeconds(60));
-        return new GreenMailServer(smtpPort, imapPort, apiPort, process);
+        return new GreenMailServer(process, smtpPort, imapPort, apiPort);
     }
 
     /** The mail server's process. */
     public long pid() {
         return process.pid();
-    }
-
-    public int smtpPort() {
-        return smtpPort;
-    }
-
-    public int imapPort() {
-        return imapPort;
     }
 
     public String webUrl() {

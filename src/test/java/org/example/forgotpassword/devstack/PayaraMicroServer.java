@@ -12,24 +12,26 @@ import java.util.Map;
  * Payara Micro with the resource adapter and the WAR, started exactly as in production: through
  * {@code server-config/payara/launch.sh}, configured by environment variables only.
  */
-public final class PayaraMicroServer extends ApplicationServer {
+public final class PayaraMicroServer {
+
+    /** The {@link ApplicationServer#name()} of the servers started here. */
+    public static final String NAME = "Payara Micro";
 
     /** 20-60 s on 2 quiet cores; over 3 minutes were seen with several builds sharing them. */
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration LISTENER_GRACE = Duration.ofSeconds(10);
 
-    private PayaraMicroServer(int httpPort, ManagedProcess process, Duration bootTime) {
-        super("Payara Micro", httpPort, process, bootTime);
+    private PayaraMicroServer() {
     }
 
     /** @param environment the service's settings (ARTEMIS_URL, MAIL_SMTP_HOST, ...); HTTP_PORT is added here */
-    public static PayaraMicroServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log) {
+    public static ApplicationServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log) {
         return start(layout, httpPort, environment, log, List.of());
     }
 
     /** @param extraOptions more Payara Micro options after the WAR's, e.g. {@code --deploy other.war:/other} */
-    public static PayaraMicroServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log,
-                                          List<String> extraOptions) {
+    public static ApplicationServer start(StackLayout layout, int httpPort, Map<String, String> environment, Path log,
+                                           List<String> extraOptions) {
         return start(layout, layout.war(), httpPort, environment, log, extraOptions);
     }
 
@@ -37,8 +39,8 @@ public final class PayaraMicroServer extends ApplicationServer {
      * @param war the WAR to deploy instead of the shipped one (an Arquillian deployment); launch.sh adds the JDBC
      *            drivers in the {@code lib} directory next to it
      */
-    public static PayaraMicroServer start(StackLayout layout, Path war, int httpPort, Map<String, String> environment,
-                                          Path log, List<String> extraOptions) {
+    public static ApplicationServer start(StackLayout layout, Path war, int httpPort, Map<String, String> environment,
+                                           Path log, List<String> extraOptions) {
         Instant launched = Instant.now();
         ManagedProcess process = launch(layout, war, httpPort, environment, log, extraOptions);
         process.awaitReady(() -> process.logContains("Payara Micro URLs"), BOOT_TIMEOUT);
@@ -49,13 +51,13 @@ public final class PayaraMicroServer extends ApplicationServer {
             throw new IllegalStateException("Payara Micro started but did not deploy " + war + " (its HTTP port stayed"
                     + " closed; see " + log + "):\n" + tail);
         }
-        return new PayaraMicroServer(httpPort, process, Duration.between(launched, Instant.now()));
+        return new ApplicationServer(NAME, httpPort, process, Duration.between(launched, Instant.now()));
     }
 
     /** Launches without waiting for readiness: for starts that must fail; the caller closes the process. */
     public static ManagedProcess launch(StackLayout layout, Path war, int httpPort, Map<String, String> environment,
                                         Path log, List<String> extraOptions) {
-        Map<String, String> env = launchEnvironment(environment, httpPort);
+        Map<String, String> env = ApplicationServer.launchEnvironment(environment, httpPort);
         List<String> command = new ArrayList<>(posixShell());
         command.addAll(List.of(layout.payaraLauncher().toString(),
                 layout.payaraMicroJar().toString(), layout.resourceAdapter().toString(), war.toString()));

@@ -15,22 +15,10 @@ import java.util.stream.Stream;
  * A throwaway PostgreSQL cluster from Debian's {@code postgresql} package, on a loopback port, with password
  * authentication (scram-sha-256) for one superuser. PostgreSQL refuses to run as root, so as root the cluster runs
  * as the {@code postgres} user the package creates. Its data lives in a temporary directory, removed on close.
+ *
+ * @param database the cluster's database, as the service is given it
  */
-public final class PostgresServer implements AutoCloseable {
-
-    private final Path binaries;
-    private final Path dataDir;
-    private final int port;
-    private final String user;
-    private final String password;
-
-    private PostgresServer(Path binaries, Path dataDir, int port, String user, String password) {
-        this.binaries = binaries;
-        this.dataDir = dataDir;
-        this.port = port;
-        this.user = user;
-        this.password = password;
-    }
+public record PostgresServer(Path binaries, Path dataDir, Database database) implements AutoCloseable {
 
     /**
      * The installation the PostgreSQL, scale and fault runs need: missing, they fail saying what to install rather
@@ -64,7 +52,10 @@ public final class PostgresServer implements AutoCloseable {
             Path dataDir = home.resolve("data");
             Path passwordFile = home.resolve("password");
             Files.writeString(passwordFile, password + "\n");
-            PostgresServer server = new PostgresServer(binaries, dataDir, port, user, password);
+            // with a login timeout, as docs/operations.md recommends: a new connection to a database that stopped
+            // answering is given up
+            PostgresServer server = new PostgresServer(binaries, dataDir, new Database(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres?loginTimeout=2", user, password));
             if (isRoot()) {
                 run(List.of("chown", "-R", "postgres", home.toString()));
             }
@@ -77,14 +68,6 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The cluster's database, as the service is given it: with a login timeout, as docs/operations.md recommends, so
-     * that a new connection to a database that stopped answering is given up.
-     */
-    public Database database() {
-        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres?loginTimeout=2", user, password);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.example.forgotpassword.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,12 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.OpsMetrics;
+import org.example.forgotpassword.it.load.MailTally;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -223,23 +221,8 @@ class RunCommandIT {
         assertThat(log).doesNotContain(token, "token=", newPassword, PASSWORD, address);
     }
 
-    static JsonObject awaitMailOnWebApi(String address) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (true) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(stack.mail().webUrl() + "/api/user/" + address + "/messages/")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                try (var reader = Json.createReader(new StringReader(response.body()))) {
-                    JsonArray mails = reader.readArray();
-                    if (!mails.isEmpty()) {
-                        return mails.getJsonObject(0);
-                    }
-                }
-            }
-            assertThat(Instant.now()).as("mail for " + address + " on the mail server's web API").isBefore(deadline);
-            Thread.sleep(250);
-        }
+    static JsonObject awaitMailOnWebApi(String address) {
+        return new MailTally(stack.mail().webUrl()).awaitFirst(address, Duration.ofSeconds(90));
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {

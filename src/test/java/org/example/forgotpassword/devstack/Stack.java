@@ -69,6 +69,15 @@ public final class Stack implements AutoCloseable {
         return new Builder(layout, workDir.toAbsolutePath());
     }
 
+    /**
+     * What a test starts: the servers of this build ({@link StackLayout#fromSystemProperties()}), working in
+     * {@code name} under its build directory, emptied first.
+     */
+    public static Builder forTest(String name) {
+        StackLayout layout = StackLayout.fromSystemProperties();
+        return builder(layout, layout.buildDir().resolve(name)).emptyWorkDir();
+    }
+
     private void startAll() throws IOException {
         if (asked.stopOnExit) {
             // a server still booting is not in the list yet: on the way out, nothing this JVM started may stay
@@ -234,6 +243,10 @@ public final class Stack implements AutoCloseable {
         ApplicationServer again = launch(launches.get(index));
         instances.set(index, again);
         return again;
+    }
+
+    public StackLayout layout() {
+        return asked.layout;
     }
 
     public Path workDir() {

@@ -2,6 +2,7 @@ package org.example.forgotpassword.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the build put the runtime pieces ({@code target/stack}: Payara Micro, the RAR, the WAR, GreenMail and the
@@ -40,12 +41,7 @@ public record StackLayout(Path stackDir, Path serverConfigDir) {
     }
 
     public Path artemisHome() {
-        try (var entries = Files.list(stackDir)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("apache-artemis-")).findFirst()
-                    .orElse(stackDir.resolve("apache-artemis"));
-        } catch (java.io.IOException e) {
-            return stackDir.resolve("apache-artemis");
-        }
+        return unpacked("apache-artemis-").orElse(stackDir.resolve("apache-artemis"));
     }
 
     public Path payaraLauncher() {
@@ -54,12 +50,8 @@ public record StackLayout(Path stackDir, Path serverConfigDir) {
 
     /** The unpacked WildFly distribution ({@code wildfly-<version>}). */
     public Path wildFlyHome() {
-        try (var entries = Files.list(stackDir)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("wildfly-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No WildFly in " + stackDir + ": build first"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return unpacked("wildfly-")
+                .orElseThrow(() -> new IllegalStateException("No WildFly in " + stackDir + ": build first"));
     }
 
     public Path wildFlyLauncher() {
@@ -77,5 +69,14 @@ public record StackLayout(Path stackDir, Path serverConfigDir) {
 
     public Path runDir() {
         return buildDir().resolve("run");
+    }
+
+    /** A distribution the build unpacked under its versioned name ({@code <prefix><version>}); none before a build. */
+    private Optional<Path> unpacked(String prefix) {
+        try (var entries = Files.list(stackDir)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 }

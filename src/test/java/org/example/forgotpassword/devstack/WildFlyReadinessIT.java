@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,9 @@ class WildFlyReadinessIT {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    static WildFlyServer wildFly;
+    @AutoClose
+    static ApplicationServer wildFly;
+    @AutoClose
     static ReadinessTimeline timeline;
 
     @BeforeAll
@@ -54,16 +56,6 @@ class WildFlyReadinessIT {
         System.out.printf("WILDFLY figures: started (WFLYSRV0025) after %.1f s, application answered after %s,"
                         + " ready after %s%n", wildFly.bootTime().toMillis() / 1000.0,
                 firstSecond(look -> look.application() == 200), firstSecond(look -> look.ready() == 200));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (timeline != null) {
-            timeline.close();
-        }
-        if (wildFly != null) {
-            wildFly.close();
-        }
     }
 
     @Test

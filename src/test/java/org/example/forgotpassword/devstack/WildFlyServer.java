@@ -12,10 +12,9 @@ import java.util.Optional;
  * WildFly with the WAR, started exactly as an operator starts it: through {@code server-config/wildfly/launch.sh},
  * configured by environment variables only (the same ones as {@link PayaraMicroServer}).
  */
-public final class WildFlyServer extends ApplicationServer {
+public final class WildFlyServer {
 
-    private WildFlyServer(int httpPort, ManagedProcess process, Duration bootTime) {
-        super("WildFly", httpPort, process, bootTime);
+    private WildFlyServer() {
     }
 
     /**
@@ -23,9 +22,9 @@ public final class WildFlyServer extends ApplicationServer {
      * @param war         the WAR to deploy, or none for a server that a test framework deploys to through the
      *                    management port ({@code WILDFLY_MANAGEMENT_PORT} in {@code environment})
      */
-    public static WildFlyServer start(StackLayout layout, int httpPort, Map<String, String> environment,
-                                      Optional<Path> war, Path log) {
-        Map<String, String> env = launchEnvironment(environment, httpPort);
+    public static ApplicationServer start(StackLayout layout, int httpPort, Map<String, String> environment,
+                                          Optional<Path> war, Path log) {
+        Map<String, String> env = ApplicationServer.launchEnvironment(environment, httpPort);
         env.putIfAbsent("WILDFLY_BASE_DIR", log.getParent().resolve("server").toString());
         env.put("JAVA_HOME", JavaCommand.home());
         List<String> command = new ArrayList<>(List.of("bash", layout.wildFlyLauncher().toString(),
@@ -38,7 +37,7 @@ public final class WildFlyServer extends ApplicationServer {
             process.close();
             throw new IllegalStateException("WildFly started with errors (see " + log + ")\n" + process.logTail());
         }
-        return new WildFlyServer(httpPort, process, Duration.between(launched, Instant.now()));
+        return new ApplicationServer("WildFly", httpPort, process, Duration.between(launched, Instant.now()));
     }
 
     /** "WFLYSRV0025: WildFly ... started in", or WFLYSRV0026 "started (with errors)". */

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,9 @@ class WrongSettingIT {
     static final Duration AFTER_THE_START = Duration.ofSeconds(5);
     static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
+    @AutoClose
     static ManagedProcess payara;
+    @AutoClose
     static ReadinessTimeline timeline;
     static int httpPort;
     static boolean startFinished;
@@ -58,16 +60,6 @@ class WrongSettingIT {
         Thread.sleep(AFTER_THE_START.toMillis());
         timeline.close();
         System.out.println("WRONG-SETTING what a load balancer saw from launch:" + timeline.summary());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (timeline != null) {
-            timeline.close();
-        }
-        if (payara != null) {
-            payara.close();
-        }
     }
 
     @Test

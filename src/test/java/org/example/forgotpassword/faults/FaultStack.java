@@ -25,22 +25,18 @@ import org.example.forgotpassword.it.load.PendingWork;
  */
 final class FaultStack implements AutoCloseable {
 
-    private final StackLayout layout;
     private final Stack servers;
     private final LoadSettings settings;
 
-    private FaultStack(StackLayout layout, Stack servers, LoadSettings settings) {
-        this.layout = layout;
+    private FaultStack(Stack servers, LoadSettings settings) {
         this.servers = servers;
         this.settings = settings;
     }
 
     static FaultStack start(LoadSettings settings) {
-        StackLayout layout = StackLayout.fromSystemProperties();
-        Stack servers = Stack.builder(layout, layout.buildDir().resolve("fault-suite/stack")).emptyWorkDir()
-                .postgres().broker().greenMail().relays(1).payara().start();
+        Stack servers = Stack.forTest("fault-suite/stack").postgres().broker().greenMail().relays(1).payara().start();
         System.out.printf("FAULT suite: Payara Micro ready after %.1f s%n", app(servers).bootTime().toMillis() / 1000.0);
-        return new FaultStack(layout, servers, settings);
+        return new FaultStack(servers, settings);
     }
 
     private static ApplicationServer app(Stack servers) {
@@ -117,7 +113,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     StackLayout layout() {
-        return layout;
+        return servers.layout();
     }
 
     @Override

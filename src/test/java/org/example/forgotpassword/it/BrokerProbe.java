@@ -35,19 +35,11 @@ public final class BrokerProbe {
      */
     public static final String RESET_REQUESTS = "password-reset-requests";
 
-    private final String url;
-    private final String user;
-    private final String password;
-
-    public BrokerProbe(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-    }
+    private final ArtemisBroker broker;
 
     /** Asks the broker as the service logs in to it. */
     public BrokerProbe(ArtemisBroker broker) {
-        this(broker.url(), broker.user(), broker.password());
+        this.broker = broker;
     }
 
     public long messagesAdded(String queue) {
@@ -81,7 +73,7 @@ public final class BrokerProbe {
 
     /** Puts a text message on a queue directly, as a misbehaving producer would; @return its JMS message id */
     public String send(String queue, String body, Map<String, Object> properties) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
+        try (ActiveMQConnectionFactory factory = connectionFactory();
              JMSContext context = factory.createContext()) {
             TextMessage message = context.createTextMessage(body);
             for (Map.Entry<String, Object> property : properties.entrySet()) {
@@ -96,7 +88,7 @@ public final class BrokerProbe {
 
     /** The messages waiting on a queue, without consuming them. */
     public List<BrowsedMessage> browse(String queue) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
+        try (ActiveMQConnectionFactory factory = connectionFactory();
              JMSContext context = factory.createContext();
              QueueBrowser browser = context.createBrowser(ActiveMQJMSClient.createQueue(queue))) {
             List<BrowsedMessage> messages = new ArrayList<>();
@@ -122,7 +114,7 @@ public final class BrokerProbe {
 
     /** One request to the broker's management address; {@code what} names it in failures. */
     private Object ask(ManagementRequest filler, String what) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
+        try (ActiveMQConnectionFactory factory = connectionFactory();
              QueueConnection connection = factory.createQueueConnection();
              QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
             QueueRequestor requestor = new QueueRequestor(session,
@@ -137,11 +129,15 @@ public final class BrokerProbe {
             }
             return JMSManagementHelper.getResult(reply);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot ask for " + what + " on " + url, e);
+            throw new IllegalStateException("Cannot ask for " + what + " on " + broker.url(), e);
         }
     }
 
     private interface ManagementRequest {
         void fill(Message request) throws Exception;
+    }
+
+    private ActiveMQConnectionFactory connectionFactory() {
+        return new ActiveMQConnectionFactory(broker.url(), broker.user(), broker.password());
     }
 }

@@ -6,13 +6,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -22,12 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
 
 /**
- * What the browser tests share: the shipped WAR (deployed by Arquillian, which the test class extends with), a
- * client of it, the suite's servers, and one headless Chromium per test ({@link HeadlessChromium}) that the test
- * starts with the languages it asks for. When a test failed, a screenshot and the page source are kept in
- * target/it/browser before the browser quits.
+ * What the browser tests share: what every test from outside has ({@link ShippedWarFixture}), and one headless
+ * Chromium per test ({@link HeadlessChromium}) that the test starts with the languages it asks for. When a test
+ * failed, a screenshot and the page source are kept in target/it/browser before the browser quits.
  */
-public abstract class BrowserFixture {
+public abstract class BrowserFixture extends ShippedWarFixture {
 
     /** A class of browser tests: skipped, saying what to install, where Chromium or its driver is missing. */
     @Target(ElementType.TYPE)
@@ -39,14 +33,6 @@ public abstract class BrowserFixture {
     public @interface NeedsChromium {
     }
 
-    /** How long a test waits for a mail of the service. */
-    protected static final Duration MAIL_WAIT = Duration.ofSeconds(30);
-
-    @ArquillianResource
-    protected URL base;
-
-    protected ApiClient api;
-    protected IntegrationServices.Running services;
     protected WebDriver browser;
     private String testName;
     private HeadlessChromium chromium;
@@ -58,15 +44,8 @@ public abstract class BrowserFixture {
         }
     };
 
-    @Deployment(testable = false)
-    public static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
     @BeforeEach
-    void connect(TestInfo test) {
-        api = new ApiClient(base.toString());
-        services = IntegrationServices.current();
+    void nameTheEvidence(TestInfo test) {
         testName = test.getTestMethod().orElseThrow().getName();
     }
 

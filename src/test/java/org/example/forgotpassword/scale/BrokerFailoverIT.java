@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.example.forgotpassword.devstack.ApplicationServer;
 import org.example.forgotpassword.devstack.ArtemisBroker;
 import org.example.forgotpassword.devstack.Stack;
-import org.example.forgotpassword.devstack.StackLayout;
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
 import org.example.forgotpassword.it.load.Deliveries;
@@ -23,7 +22,7 @@ import org.example.forgotpassword.it.load.LoadSettings;
 import org.example.forgotpassword.it.load.MailTally;
 import org.example.forgotpassword.it.load.PendingWork;
 import org.example.forgotpassword.it.load.SeededAccounts;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class BrokerFailoverIT {
 
     static final LoadSettings SETTINGS = new LoadSettings("scale");
+    @AutoClose
     static Stack stack;
     static ArtemisBroker primary;
     static ArtemisBroker backup;
@@ -43,20 +43,12 @@ class BrokerFailoverIT {
 
     @BeforeAll
     static void startThePairAndAnInstanceThatKnowsBoth() {
-        StackLayout layout = StackLayout.fromSystemProperties();
-        stack = Stack.builder(layout, layout.buildDir().resolve("scale-it/broker-failover")).emptyWorkDir()
+        stack = Stack.forTest("scale-it/broker-failover")
                 .postgres().brokerPair().greenMail().payara().start();
         primary = stack.broker();
         backup = stack.backupBroker();
         app = stack.instance(0);
         mails = new MailTally(stack.greenMail().webUrl());
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.example.forgotpassword.devstack.ApplicationServer;
 import org.example.forgotpassword.devstack.SmtpRelay;
 import org.example.forgotpassword.devstack.Stack;
-import org.example.forgotpassword.devstack.StackLayout;
 import org.example.forgotpassword.devstack.Wait;
 import org.example.forgotpassword.it.ApiClient;
 import org.example.forgotpassword.it.BrokerProbe;
@@ -28,7 +27,7 @@ import org.example.forgotpassword.it.load.LoadSettings;
 import org.example.forgotpassword.it.load.MailTally;
 import org.example.forgotpassword.it.load.PendingWork;
 import org.example.forgotpassword.it.load.SeededAccounts;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,6 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TwoInstancesIT {
 
     static final LoadSettings SETTINGS = new LoadSettings("scale");
+    @AutoClose
     static Stack stack;
     static ApplicationServer first;
     static ApplicationServer second;
@@ -53,8 +53,7 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstancesOnSharedServers() {
-        StackLayout layout = StackLayout.fromSystemProperties();
-        stack = Stack.builder(layout, layout.buildDir().resolve("scale-it/two-instances")).emptyWorkDir()
+        stack = Stack.forTest("scale-it/two-instances")
                 .postgres().broker().greenMail().relays(2).payaraInstances(2).start();
         first = stack.instance(0);
         second = stack.instance(1);
@@ -63,13 +62,6 @@ class TwoInstancesIT {
         mails = new MailTally(stack.greenMail().webUrl());
         System.out.printf("SCALE two instances: ready after %.1f s and %.1f s (booted side by side)%n",
                 first.bootTime().toMillis() / 1000.0, second.bootTime().toMillis() / 1000.0);
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -257,29 +258,15 @@ class EmailAddressTest {
     @Nested
     class Masking {
 
-        @Test
-        void longLocalPartKeepsFirstAndLastCharacter() {
-            assertThat(EmailAddress.parse("someone@example.com").masked()).isEqualTo("s*****e@example.com");
-        }
-
-        @Test
-        void threeCharacterLocalPartKeepsFirstAndLastCharacter() {
-            assertThat(EmailAddress.parse("abc@example.com").masked()).isEqualTo("a*c@example.com");
-        }
-
-        @Test
-        void twoCharacterLocalPartKeepsOnlyTheFirstCharacter() {
-            assertThat(EmailAddress.parse("ab@example.com").masked()).isEqualTo("a*@example.com");
-        }
-
-        @Test
-        void oneCharacterLocalPartIsStillMasked() {
-            assertThat(EmailAddress.parse("a@example.com").masked()).isEqualTo("a*@example.com");
-        }
-
-        @Test
-        void domainIsShownNormalized() {
-            assertThat(EmailAddress.parse("Someone@Example.COM").masked()).isEqualTo("S*****e@example.com");
+        @ParameterizedTest(name = "{2}: {0} is {1}")
+        @CsvSource(delimiter = '|', value = {
+                "someone@example.com | s*****e@example.com | a long local part keeps its first and last character",
+                "abc@example.com     | a*c@example.com     | three characters keep the first and the last",
+                "ab@example.com      | a*@example.com      | two characters keep only the first",
+                "a@example.com       | a*@example.com      | one character is still masked",
+                "Someone@Example.COM | S*****e@example.com | the domain is shown normalized"})
+        void theMaskedFormHidesTheLocalPart(String address, String masked, String rule) {
+            assertThat(EmailAddress.parse(address).masked()).isEqualTo(masked);
         }
 
         @Test
@@ -301,18 +288,12 @@ class EmailAddressTest {
     @Nested
     class Equality {
 
-        @Test
-        void addressesWithTheSameValueAreEqual() {
+        /** The same value, or one that differs only in the domain's case or in spaces around it. */
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"someone@example.com", " someone@EXAMPLE.com "})
+        void addressesOfTheSameValueAreEqual(String same) {
             EmailAddress one = EmailAddress.parse("someone@example.com");
-            EmailAddress other = EmailAddress.parse("someone@example.com");
-
-            assertThat(one).isEqualTo(other).hasSameHashCodeAs(other);
-        }
-
-        @Test
-        void addressesThatDifferOnlyInDomainCaseOrSurroundingSpacesAreEqual() {
-            EmailAddress one = EmailAddress.parse("someone@example.com");
-            EmailAddress other = EmailAddress.parse(" someone@EXAMPLE.com ");
+            EmailAddress other = EmailAddress.parse(same);
 
             assertThat(one).isEqualTo(other).hasSameHashCodeAs(other);
         }

@@ -13,10 +13,12 @@ import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 
+import org.example.forgotpassword.devstack.Wait;
 import org.example.forgotpassword.it.ApiClient;
 
-/** Counts the mails each recipient has on the test mail server (GreenMail's REST API). */
+/** Counts and waits for the mails each recipient has on the test mail server (GreenMail's REST API). */
 public final class MailTally {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,6 +60,14 @@ public final class MailTally {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first mail GreenMail holds for an address, once there is one: fails after {@code timeout}. */
+    public JsonObject awaitFirst(String address, Duration timeout) {
+        if (!Wait.until(() -> !mailsFor(address).isEmpty(), timeout, Duration.ofMillis(250))) {
+            throw new AssertionError("No mail for " + address + " on the mail server within " + timeout);
+        }
+        return mailsFor(address).getJsonObject(0);
     }
 
     /** @return the mails each address holds now, 0 included; an address given twice is counted once */

@@ -2,7 +2,6 @@ package org.example.forgotpassword.mail.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -10,39 +9,21 @@ import java.util.UUID;
 
 import jakarta.json.Json;
 
-import org.example.forgotpassword.it.ApiClient;
-import org.example.forgotpassword.it.IntegrationServices;
+import org.example.forgotpassword.it.ShippedWarFixture;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * None sent twice: a reset request delivered again after the SMTP server accepted its mail (as after a crash between
  * the server's 250 and the acknowledgement of the delivery) does not produce a second mail.
  */
-@ExtendWith(ArquillianExtension.class)
-class DuplicateDeliveryIT {
-
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
+class DuplicateDeliveryIT extends ShippedWarFixture {
 
     @Test
     void resetRequestDeliveredTwiceSendsOneMail() throws InterruptedException {
-        IntegrationServices.Running services = IntegrationServices.current();
         String requestId = UUID.randomUUID().toString();
         String to = "twice-" + requestId.substring(0, 8) + "@example.com";
-        assertThat(new ApiClient(base.toString()).createAccount(to, "correct horse battery staple", "en").status())
-                .isEqualTo(201);
+        assertThat(api.createAccount(to, PASSWORD, "en").status()).isEqualTo(201);
         String body = Json.createObjectBuilder()
                 .add("type", "password-reset-request").add("version", 1).add("requestId", requestId)
                 .add("email", to).add("locale", "en").add("requestedAt", Instant.now().toString())
@@ -50,7 +31,7 @@ class DuplicateDeliveryIT {
         Map<String, Object> properties = Map.of("type", "password-reset-request", "version", 1);
 
         services.brokerProbe().send("password-reset-requests", body, properties);
-        ReceivedMail first = services.inbox().await(to, 1, Duration.ofSeconds(30)).get(0);
+        ReceivedMail first = services.inbox().await(to, 1, MAIL_WAIT).get(0);
         services.brokerProbe().send("password-reset-requests", body, properties);
         Thread.sleep(Duration.ofSeconds(5).toMillis());
 

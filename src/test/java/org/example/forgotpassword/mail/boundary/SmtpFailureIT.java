@@ -2,50 +2,20 @@ package org.example.forgotpassword.mail.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.ShippedWarFixture;
 import org.example.forgotpassword.it.BrokerProbe.BrowsedMessage;
-import org.example.forgotpassword.it.IntegrationServices;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the mail server says decides what happens to a mail: a permanent refusal (5xx) is dead-lettered after one
  * attempt, a temporary one (4xx) is retried with the broker's back-off (2 s, then 4 s, ...) until it goes through.
  */
-@ExtendWith(ArquillianExtension.class)
-class SmtpFailureIT {
-
-    static final String PASSWORD = "correct horse battery staple";
-
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    IntegrationServices.Running services;
-    ApiClient api;
-
-    @BeforeEach
-    void connect() {
-        services = IntegrationServices.current();
-        api = new ApiClient(base.toString());
-    }
+class SmtpFailureIT extends ShippedWarFixture {
 
     @AfterEach
     void mailServerBehavesAgain() {
@@ -86,9 +56,7 @@ class SmtpFailureIT {
     }
 
     private String account(String name) {
-        String address = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        assertThat(api.createAccount(address, PASSWORD, "en").status()).isEqualTo(201);
-        return address;
+        return account(name, "en");
     }
 
     private BrowsedMessage awaitDeadLetterFor(String address) throws InterruptedException {

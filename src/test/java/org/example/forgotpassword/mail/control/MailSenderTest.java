@@ -289,12 +289,17 @@ class MailSenderTest {
             return registry.get("forgot.password.mail.attempts.failed").tag("kind", kind).counter().count();
         }
 
+        /** Points the sender at an SMTP server on this machine's loopback. */
+        private void sendThrough(int loopbackPort) {
+            sender.host = "127.0.0.1";
+            sender.port = loopbackPort;
+            sender.connectSettings();
+        }
+
         @Test
         void refusalWith5xxIsPermanent() throws Exception {
             try (RefusingSmtpServer server = new RefusingSmtpServer("550 5.1.1 No such mailbox")) {
-                sender.host = "127.0.0.1";
-                sender.port = server.port();
-                sender.connectSettings();
+                sendThrough(server.port());
 
                 assertThatThrownBy(() -> sender.send(ENGLISH)).isInstanceOf(PermanentMailFailureException.class);
             }
@@ -305,9 +310,7 @@ class MailSenderTest {
         @Test
         void refusalWith4xxIsTransient() throws Exception {
             try (RefusingSmtpServer server = new RefusingSmtpServer("451 4.3.0 Try again later")) {
-                sender.host = "127.0.0.1";
-                sender.port = server.port();
-                sender.connectSettings();
+                sendThrough(server.port());
 
                 assertThatThrownBy(() -> sender.send(ENGLISH)).isInstanceOf(MailDeliveryException.class)
                         .isNotInstanceOf(PermanentMailFailureException.class);
@@ -318,11 +321,11 @@ class MailSenderTest {
 
         @Test
         void noServerIsTransient() throws Exception {
+            int closedPort;
             try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                sender.port = closed.getLocalPort();
+                closedPort = closed.getLocalPort();
             }
-            sender.host = "127.0.0.1";
-            sender.connectSettings();
+            sendThrough(closedPort);
 
             assertThatThrownBy(() -> sender.send(ENGLISH)).isInstanceOf(MailDeliveryException.class);
             assertThat(failed("transient")).isEqualTo(1);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MailTemplatesTest {
 
@@ -148,48 +150,34 @@ class MailTemplatesTest {
             assertThat(renderReset(Locale.ENGLISH).to()).isEqualTo("someone@example.com");
         }
 
-        @Test
-        void englishTextPartContainsTheLinkAndTheMinutes() {
-            String text = renderReset(Locale.ENGLISH).text();
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "en    | Hello, | open this link within 30 minutes:     | 您好",
+                "zh-CN | 您好：  | 请在 30 分钟内打开以下链接设置新密码： | Hello"})
+        void textPartIsInTheLanguageAndContainsTheLinkAndTheMinutes(String language, String greeting,
+                String beforeTheLink, String otherLanguagesGreeting) {
+            String text = renderReset(Locale.forLanguageTag(language)).text();
 
             assertThat(text)
-                    .startsWith("Hello,")
-                    .contains("open this link within 30 minutes:\n\n" + LINK + "\n")
+                    .startsWith(greeting)
+                    .contains(beforeTheLink + "\n\n" + LINK + "\n")
+                    .doesNotContain(otherLanguagesGreeting)
                     .doesNotContain("{{");
         }
 
-        @Test
-        void englishHtmlPartLinksToTheResetPage() {
-            String html = renderReset(Locale.ENGLISH).html();
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "en    | Reset my password | within 30 minutes",
+                "zh-CN | 重置密码           | 请在 30 分钟内"})
+        void htmlPartIsInTheLanguageAndLinksToTheResetPage(String language, String linkText, String minutes) {
+            String html = renderReset(Locale.forLanguageTag(language)).html();
 
             assertThat(html)
                     .startsWith("<!DOCTYPE html>")
-                    .contains("<html lang=\"en\">")
-                    .contains("<a href=\"" + LINK + "\">Reset my password</a>")
+                    .contains("<html lang=\"" + language + "\">")
+                    .contains("<a href=\"" + LINK + "\">" + linkText + "</a>")
                     .contains("<br>" + LINK + "</p>")
-                    .contains("within 30 minutes")
-                    .doesNotContain("{{");
-        }
-
-        @Test
-        void chineseTextPartIsInChineseAndContainsTheLink() {
-            String text = renderReset(Locale.SIMPLIFIED_CHINESE).text();
-
-            assertThat(text)
-                    .startsWith("您好：")
-                    .contains("请在 30 分钟内打开以下链接设置新密码：\n\n" + LINK + "\n")
-                    .doesNotContain("Hello")
-                    .doesNotContain("{{");
-        }
-
-        @Test
-        void chineseHtmlPartIsInChineseAndLinksToTheResetPage() {
-            String html = renderReset(Locale.SIMPLIFIED_CHINESE).html();
-
-            assertThat(html)
-                    .contains("<html lang=\"zh-CN\">")
-                    .contains("<a href=\"" + LINK + "\">重置密码</a>")
-                    .contains("请在 30 分钟内")
+                    .contains(minutes)
                     .doesNotContain("{{");
         }
 

@@ -26,8 +26,10 @@ import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.RateLimit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -91,68 +93,75 @@ class RateLimiterTest {
         return counting == Counting.SHARED_DATABASE ? limiter : limiter(WindowsDatabase.unreachable());
     }
 
+    /** Takes the three requests {@link #THREE_PER_QUARTER} allows a subject in the current window. */
+    static void useUp(RateLimiter limiter, String limit, String subject) {
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire(limit, subject, THREE_PER_QUARTER);
+        }
+    }
+
     double localCounts() {
         return registry.counter(RateLimiter.LOCAL_COUNTS).count();
     }
 
-    @ParameterizedTest
+    /** What holds whoever counts. */
+    @Nested
+    @ParameterizedClass(name = "{0}")
     @EnumSource(Counting.class)
-    void theLimitPassesAndTheNextRequestIsRefusedWithTheTimeLeftInTheWindow(Counting counting) {
-        RateLimiter limiter = counting(counting);
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
-        }
-        clock.advance(Duration.ofMinutes(5));
+    class WhoeverCounts {
 
-        assertThatThrownBy(() -> limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER))
-                .isInstanceOfSatisfying(ApiException.class, refused -> {
-                    assertThat(refused.errorCode()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
-                    assertThat(refused.retryAfter()).contains(Duration.ofMinutes(10));
-                });
-    }
+        @Parameter
+        Counting counting;
 
-    @ParameterizedTest
-    @EnumSource(Counting.class)
-    void aNewWindowStartsWhenTheOldOneHasEnded(Counting counting) {
-        RateLimiter limiter = counting(counting);
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire("limit", "k", THREE_PER_QUARTER);
-        }
-        clock.advance(Duration.ofMinutes(15));
+        RateLimiter limiter;
 
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire("limit", "k", THREE_PER_QUARTER);
-        }
-        assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Counting.class)
-    void subjectsAndLimitsAreCountedApart(Counting counting) {
-        RateLimiter limiter = counting(counting);
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
+        @BeforeEach
+        void pickTheCounter() {
+            limiter = counting(counting);
         }
 
-        assertThatCode(() -> {
-            limiter.acquire("forgot/address", "b@example.com", THREE_PER_QUARTER);
-            limiter.acquire("login/address", "a@example.com", THREE_PER_QUARTER);
-        }).doesNotThrowAnyException();
-    }
+        @Test
+        void theLimitPassesAndTheNextRequestIsRefusedWithTheTimeLeftInTheWindow() {
+            useUp(limiter, "forgot/address", "a@example.com");
+            clock.advance(Duration.ofMinutes(5));
 
-    @ParameterizedTest
-    @EnumSource(Counting.class)
-    void refusalsGoOnUntilTheWindowEnds(Counting counting) {
-        RateLimiter limiter = counting(counting);
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire("limit", "k", THREE_PER_QUARTER);
+            assertThatThrownBy(() -> limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER))
+                    .isInstanceOfSatisfying(ApiException.class, refused -> {
+                        assertThat(refused.errorCode()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+                        assertThat(refused.retryAfter()).contains(Duration.ofMinutes(10));
+                    });
         }
-        for (int i = 0; i < 5; i++) {
+
+        @Test
+        void aNewWindowStartsWhenTheOldOneHasEnded() {
+            useUp(limiter, "limit", "k");
+            clock.advance(Duration.ofMinutes(15));
+
+            useUp(limiter, "limit", "k");
             assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
-            clock.advance(Duration.ofMinutes(2));
         }
 
-        assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
+        @Test
+        void subjectsAndLimitsAreCountedApart() {
+            useUp(limiter, "forgot/address", "a@example.com");
+
+            assertThatCode(() -> {
+                limiter.acquire("forgot/address", "b@example.com", THREE_PER_QUARTER);
+                limiter.acquire("login/address", "a@example.com", THREE_PER_QUARTER);
+            }).doesNotThrowAnyException();
+        }
+
+        @Test
+        void refusalsGoOnUntilTheWindowEnds() {
+            useUp(limiter, "limit", "k");
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER))
+                        .isInstanceOf(ApiException.class);
+                clock.advance(Duration.ofMinutes(2));
+            }
+
+            assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
+        }
     }
 
     @Test
@@ -207,9 +216,7 @@ class RateLimiterTest {
         assertThat(localCounts()).as("within the interval: memory").isEqualTo(2);
         clock.advance(RETRY_INTERVAL);
 
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire("forgot/address", "a@example.com", THREE_PER_QUARTER);
-        }
+        useUp(limiter, "forgot/address", "a@example.com");
 
         assertThat(localCounts()).isEqualTo(2);
         assertThatThrownBy(() -> limiter(database.dataSource).acquire("forgot/address", "a@example.com",

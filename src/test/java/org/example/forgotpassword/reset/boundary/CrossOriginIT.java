@@ -3,23 +3,15 @@ package org.example.forgotpassword.reset.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.example.forgotpassword.it.ApiClient;
-import org.example.forgotpassword.it.IntegrationServices;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.example.forgotpassword.it.ShippedWarFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,29 +21,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * service's own. The allowed origin is the test run's {@code HTTP_CORS_ALLOWED_ORIGINS} (set by the failsafe
  * plugin). What a real browser makes of these answers: {@link ForgotPasswordBrowserIT}.
  */
-@ExtendWith(ArquillianExtension.class)
-class CrossOriginIT {
+class CrossOriginIT extends ShippedWarFixture {
 
     static final String QUEUE = "password-reset-requests";
-    static final String PASSWORD = "correct horse battery staple";
     static final String FOREIGN = "https://evil.example.net";
 
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    IntegrationServices.Running services;
     String allowed;
 
     @BeforeEach
-    void connect() {
-        api = new ApiClient(base.toString());
-        services = IntegrationServices.current();
+    void readTheAllowedOrigin() {
         allowed = allowedOrigin();
     }
 
@@ -98,7 +76,7 @@ class CrossOriginIT {
     @Test
     void replyToAnAllowedOriginCanBeReadByItWithoutCredentials() {
         ApiClient.Reply reply = api.post("/password/forgot/", "application/json",
-                "{\"email\":\"" + unique("allowed") + "\"}", Map.of("Origin", allowed));
+                "{\"email\":\"" + uniqueAddress("allowed") + "\"}", Map.of("Origin", allowed));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.code()).isZero();
@@ -110,7 +88,7 @@ class CrossOriginIT {
 
     @Test
     void errorRepliesToAnAllowedOriginCanBeReadTooWithTheirRetryAfter() {
-        String address = unique("limited");
+        String address = uniqueAddress("limited");
         ApiClient.Reply invalid = api.post("/password/forgot/", "application/json", "{\"email\":\"nobody\"}",
                 Map.of("Origin", allowed));
         ApiClient.Reply limited = null;
@@ -133,8 +111,8 @@ class CrossOriginIT {
         long queuedBefore = services.brokerProbe().messagesAdded(QUEUE);
 
         ApiClient.Reply json = api.post("/password/forgot/", "application/json",
-                "{\"email\":\"" + unique("refused") + "\"}", Map.of("Origin", origin));
-        ApiClient.Reply form = api.postForm("/password/forgot", "email=" + ApiClient.encode(unique("refused")),
+                "{\"email\":\"" + uniqueAddress("refused") + "\"}", Map.of("Origin", origin));
+        ApiClient.Reply form = api.postForm("/password/forgot", "email=" + ApiClient.encode(uniqueAddress("refused")),
                 Map.of("Origin", origin));
 
         for (ApiClient.Reply reply : List.of(json, form)) {
@@ -159,7 +137,7 @@ class CrossOriginIT {
 
     @Test
     void otherOriginsCannotCreateAccountsSignInOrResetEither() {
-        String address = unique("account");
+        String address = uniqueAddress("account");
         String form = "email=" + ApiClient.encode(address) + "&password=" + ApiClient.encode(PASSWORD);
 
         assertThat(api.postForm("/accounts/", form, Map.of("Origin", FOREIGN)).code()).isEqualTo(1005);
@@ -176,7 +154,7 @@ class CrossOriginIT {
         String origin = own.getScheme() + "://" + own.getAuthority();
 
         ApiClient.Reply fromOwnPage = api.post("/password/forgot/", "application/json",
-                "{\"email\":\"" + unique("own") + "\"}", Map.of("Origin", origin));
+                "{\"email\":\"" + uniqueAddress("own") + "\"}", Map.of("Origin", origin));
 
         assertThat(fromOwnPage.status()).isEqualTo(200);
         assertThat(fromOwnPage.header("Access-Control-Allow-Origin")).isNull();
@@ -189,7 +167,7 @@ class CrossOriginIT {
     @ParameterizedTest
     @ValueSource(strings = {"https://reset.example.test", "null"})
     void aPageTheBrowserCallsSameOriginMayPost(String origin) {
-        ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + ApiClient.encode(unique("same-origin")),
+        ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + ApiClient.encode(uniqueAddress("same-origin")),
                 Map.of("Origin", origin, "Sec-Fetch-Site", "same-origin"));
 
         assertThat(reply.status()).isEqualTo(200);
@@ -199,7 +177,7 @@ class CrossOriginIT {
     @ValueSource(strings = {"cross-site", "same-site", "none"})
     void aPageTheBrowserCallsOfAnotherOriginMayNot(String site) {
         for (String origin : List.of("null", FOREIGN)) {
-            ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + ApiClient.encode(unique("other")),
+            ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + ApiClient.encode(uniqueAddress("other")),
                     Map.of("Origin", origin, "Sec-Fetch-Site", site));
 
             assertThat(reply.code()).as(origin + ", " + site).isEqualTo(1005);
@@ -209,7 +187,7 @@ class CrossOriginIT {
     @Test
     void requestsWithoutOriginWorkAsBefore() {
         ApiClient.Reply reply = api.post("/password/forgot/", "application/json",
-                "{\"email\":\"" + unique("no-origin") + "\"}", Map.of());
+                "{\"email\":\"" + uniqueAddress("no-origin") + "\"}", Map.of());
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(accessControlHeaders(reply)).isEmpty();
@@ -256,9 +234,5 @@ class CrossOriginIT {
             }
         });
         return found;
-    }
-
-    static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 }

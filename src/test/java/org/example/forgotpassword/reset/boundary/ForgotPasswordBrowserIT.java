@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -17,10 +16,10 @@ import org.example.forgotpassword.it.BrowserFixture;
 import org.example.forgotpassword.it.BrowserFixture.NeedsChromium;
 import org.example.forgotpassword.it.HeadlessChromium;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,11 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What {@link CrossOriginIT} cannot see: the browser's own verdict on the service's answers.
  */
 @NeedsChromium
-@ExtendWith(ArquillianExtension.class)
 class ForgotPasswordBrowserIT extends BrowserFixture {
 
     static final String QUEUE = "password-reset-requests";
-    static final String PASSWORD = "correct horse battery staple";
     static final String ACCEPTED_EN = "If an account exists for this address, a password reset email is on its way.";
     static final String ACCEPTED_ZH = "如果该地址对应的账户存在，密码重置邮件正在发送中。";
 
@@ -53,35 +50,25 @@ class ForgotPasswordBrowserIT extends BrowserFixture {
         }
     }
 
-    @Test
-    void userAsksForTheLinkOnTheServicesPageAndTheMailArrives() {
-        String address = account("page-en");
-        startBrowser("en-US", "en-US,en");
+    /** The page and its reply speak the browser's language; the mail, the account's (English). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "en-US | en-US,en | Forgot your password? | " + ACCEPTED_EN,
+            "zh-CN | zh-CN,zh | 忘记密码？             | " + ACCEPTED_ZH})
+    void userAsksForTheLinkOnTheServicesPageAndTheMailArrives(String uiLanguage, String acceptLanguages,
+            String title, String accepted) {
+        String address = account("page-" + uiLanguage);
+        startBrowser(uiLanguage, acceptLanguages);
 
         ForgotPage page = ForgotPage.open(browser, base);
-        assertThat(browser.getTitle()).isEqualTo("Forgot your password?");
+        assertThat(browser.getTitle()).isEqualTo(title);
         page.submit(address);
 
         page.awaitResult();
-        assertThat(page.result().getText()).isEqualTo(ACCEPTED_EN);
+        assertThat(page.result().getText()).isEqualTo(accepted);
         assertThat(page.result().getDomAttribute("class")).isEqualTo("success");
         assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
         assertThat(services.inbox().await(address, 1, MAIL_WAIT).get(0).subject()).endsWith("Reset your password");
-    }
-
-    @Test
-    void chineseBrowserGetsTheChinesePageAndReply() {
-        String address = account("page-zh");
-        startBrowser("zh-CN", "zh-CN,zh");
-
-        ForgotPage page = ForgotPage.open(browser, base);
-        assertThat(browser.getTitle()).isEqualTo("忘记密码？");
-        page.submit(address);
-
-        page.awaitResult();
-        assertThat(page.result().getText()).isEqualTo(ACCEPTED_ZH);
-        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
-        services.inbox().await(address, 1, MAIL_WAIT);
     }
 
     @Test
@@ -225,8 +212,6 @@ class ForgotPasswordBrowserIT extends BrowserFixture {
     }
 
     private String account(String name) {
-        String address = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        assertThat(api.createAccount(address, PASSWORD, "en").status()).isEqualTo(201);
-        return address;
+        return account(name, "en");
     }
 }

@@ -2,26 +2,16 @@ package org.example.forgotpassword.reset.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.example.forgotpassword.it.ApiClient;
-import org.example.forgotpassword.it.IntegrationServices;
+import org.example.forgotpassword.it.ShippedWarFixture;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,47 +20,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code POST /password/forgot/} from the outside, as a front end uses it: the WAR the build ships runs in Payara
  * Micro with the Artemis resource adapter, against a real broker and a real mail server.
  */
-@ExtendWith(ArquillianExtension.class)
-class ForgotPasswordIT {
+class ForgotPasswordIT extends ShippedWarFixture {
 
     static final String QUEUE = "password-reset-requests";
     static final String CONFIGURED_BASE_URL = "https://reset.example.test";
     static final String PREFIX = "[Forgot Password TEST]";
-    static final Duration MAIL_WAIT = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    IntegrationServices.Running services;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(base.toString());
-        services = IntegrationServices.current();
-    }
-
-    static final String PASSWORD = "correct horse battery staple";
-
-    /** An address with an account: only those get mail. */
-    String accountAddress(String name, String locale) {
-        String address = uniqueAddress(name);
-        assertThat(api.createAccount(address, PASSWORD, locale).status()).isEqualTo(201);
-        return address;
-    }
-
-    static String uniqueAddress(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
 
     @Test
     void formRequestIsAcceptedAtOnceAndTheMailArrivesWithPrefixBothPartsAndTheConfiguredLink() {
-        String address = accountAddress("someone", "en");
+        String address = account("someone", "en");
 
         ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + address,
                 Map.of("Host", "evil.example.net", "X-Forwarded-Host", "evil.example.net"));
@@ -95,7 +53,7 @@ class ForgotPasswordIT {
 
     @Test
     void jsonBodyWorksLikeTheForm() {
-        String address = accountAddress("json", null);
+        String address = account("json", null);
 
         ApiClient.Reply reply = api.post("/password/forgot/", "application/json",
                 "{\"email\":\"" + address + "\"}", Map.of());
@@ -107,7 +65,7 @@ class ForgotPasswordIT {
 
     @Test
     void pathWorksWithoutTheTrailingSlash() {
-        String address = accountAddress("noslash", null);
+        String address = account("noslash", null);
 
         ApiClient.Reply reply = api.postForm("/password/forgot", "email=" + address, Map.of());
 
@@ -117,7 +75,7 @@ class ForgotPasswordIT {
 
     @Test
     void chineseSpeakingClientGetsAChineseReplyAndTheMailInTheAccountsLanguage() {
-        String address = accountAddress("zh", null);
+        String address = account("zh", null);
 
         ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + address,
                 Map.of("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
@@ -131,7 +89,7 @@ class ForgotPasswordIT {
 
     @Test
     void accountsLanguageWinsOverTheRequestsForTheMail() {
-        String address = accountAddress("zh-account", "zh-CN");
+        String address = account("zh-account", "zh-CN");
 
         ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + address,
                 Map.of("Accept-Language", "en"));
@@ -205,7 +163,7 @@ class ForgotPasswordIT {
         String victim = uniqueAddress("victim");
         api.postForm("/password/forgot/", "email=" + attacker + "%0D%0ABcc%3A%20" + victim, Map.of());
         api.postForm("/password/forgot/", "email=" + attacker + "&email=" + victim, Map.of());
-        String sentinel = accountAddress("sentinel", null);
+        String sentinel = account("sentinel", null);
         api.forgot(sentinel);
 
         services.inbox().await(sentinel, 1, MAIL_WAIT);

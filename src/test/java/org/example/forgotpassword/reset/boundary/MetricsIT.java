@@ -2,48 +2,30 @@ package org.example.forgotpassword.reset.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.UUID;
 
 import org.example.forgotpassword.it.ApiClient;
+import org.example.forgotpassword.it.ShippedWarFixture;
 import org.example.forgotpassword.it.OpsMetrics;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET /ops/metrics} after real requests, as Prometheus scrapes it: the JVM's figures, the HTTP timings by
  * path template, and a 429 counted by the limit that refused it. Runs on Payara Micro and on WildFly: the registry
  * is the WAR's own.
  */
-@ExtendWith(ArquillianExtension.class)
-class MetricsIT {
+class MetricsIT extends ShippedWarFixture {
 
     static final String FORGOT_POST = "method=\"POST\",status=\"%d\",uri=\"/password/forgot\"";
 
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
     OpsMetrics metrics;
 
     @BeforeEach
-    void connect() {
-        // a client of its own (the test profile trusts X-Forwarded-For from loopback): its own per-client limit
-        api = new ApiClient(base.toString(), ApiClient.randomClientAddress());
+    void scraper() {
+        // api is a client of its own (the test profile trusts X-Forwarded-For from loopback): its own per-client limit
         metrics = new OpsMetrics(api);
     }
 
@@ -76,7 +58,7 @@ class MetricsIT {
 
     @Test
     void forgotRequestsAreTimedByTemplateAndStatusAndA429IsCountedByItsLimit() {
-        String address = "metrics-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String address = uniqueAddress("metrics");
         String before = metrics.scrape();
         long okBefore = OpsMetrics.sample(before, "http_server_requests_seconds_count", FORGOT_POST.formatted(200))
                 .orElse(0);

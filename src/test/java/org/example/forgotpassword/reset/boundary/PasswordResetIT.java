@@ -2,55 +2,27 @@ package org.example.forgotpassword.reset.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.example.forgotpassword.it.ApiClient;
-import org.example.forgotpassword.it.IntegrationServices;
+import org.example.forgotpassword.it.ShippedWarFixture;
 import org.example.forgotpassword.it.MailInbox.ReceivedMail;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole password reset as a user lives it, from outside: accounts, the mail, the page it links to, the new
  * password, and every way a token must stop working. Token lifetime in the test profile: 15 s.
  */
-@ExtendWith(ArquillianExtension.class)
-class PasswordResetIT {
+class PasswordResetIT extends ShippedWarFixture {
 
-    static final String OLD_PASSWORD = "correct horse battery staple";
+    static final String OLD_PASSWORD = PASSWORD;
     static final String NEW_PASSWORD = "a brand new passphrase for spring";
-    static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     static final Pattern TOKEN = Pattern.compile("/password/reset/\\?token=([A-Za-z0-9_-]+)");
-
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    IntegrationServices.Running services;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(base.toString());
-        services = IntegrationServices.current();
-    }
 
     @Test
     void forgotMailPageResetThenLoginWithTheNewPasswordOnly() {
@@ -140,7 +112,7 @@ class PasswordResetIT {
     @Test
     void unknownAddressGetsTheSameReplyAndNoMail() {
         String known = account("known", "en");
-        String unknown = unique("unknown");
+        String unknown = uniqueAddress("unknown");
 
         ApiClient.Reply forKnown = api.forgot(known);
         ApiClient.Reply forUnknown = api.forgot(unknown);
@@ -246,7 +218,7 @@ class PasswordResetIT {
         ApiClient oneClient = new ApiClient(base.toString());
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
-            statuses.add(oneClient.forgot(unique("many")).status());
+            statuses.add(oneClient.forgot(uniqueAddress("many")).status());
         }
 
         assertThat(statuses.subList(0, 20)).containsOnly(200);
@@ -278,23 +250,17 @@ class PasswordResetIT {
 
     @Test
     void accountWithAWeakPasswordOrUnknownLanguageIsRefused() {
-        assertThat(api.createAccount(unique("weak"), "password", "en").code()).isEqualTo(1102);
-        assertThat(api.createAccount(unique("lang"), OLD_PASSWORD, "fr").code()).isEqualTo(1002);
+        assertThat(api.createAccount(uniqueAddress("weak"), "password", "en").code()).isEqualTo(1102);
+        assertThat(api.createAccount(uniqueAddress("lang"), OLD_PASSWORD, "fr").code()).isEqualTo(1002);
     }
 
     @Test
     void loginForAnUnknownAddressLooksLikeAWrongPassword() {
-        ApiClient.Reply unknown = api.login(unique("nobody"), OLD_PASSWORD);
+        ApiClient.Reply unknown = api.login(uniqueAddress("nobody"), OLD_PASSWORD);
         ApiClient.Reply wrong = api.login(account("somebody", "en"), "not the passphrase at all");
 
         assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(401);
         assertThat(unknown.body()).isEqualTo(wrong.body());
-    }
-
-    private String account(String name, String locale) {
-        String address = unique(name);
-        assertThat(api.createAccount(address, OLD_PASSWORD, locale).status()).isEqualTo(201);
-        return address;
     }
 
     private String freshToken(String address) {
@@ -313,9 +279,5 @@ class PasswordResetIT {
         var headers = new java.util.TreeMap<>(reply.response().headers().map());
         headers.remove("date");
         return headers;
-    }
-
-    static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 }

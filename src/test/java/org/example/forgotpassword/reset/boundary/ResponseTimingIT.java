@@ -2,54 +2,38 @@ package org.example.forgotpassword.reset.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.example.forgotpassword.it.ApiClient;
-import org.example.forgotpassword.it.ShippedWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.example.forgotpassword.it.ShippedWarFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The forgot reply must not reveal whether an account exists, not even by its timing. Medians of interleaved
  * requests for known and unknown addresses must be within a tolerance that holds on a noisy 2-core machine and
  * that any real leak (a database lookup under load, a password hash, an SMTP round trip) would exceed.
  */
-@ExtendWith(ArquillianExtension.class)
-class ResponseTimingIT {
+class ResponseTimingIT extends ShippedWarFixture {
 
     static final int SAMPLES = 25;
     static final Duration TOLERANCE = Duration.ofMillis(25);
-
-    @Deployment(testable = false)
-    static WebArchive shippedWar() {
-        return ShippedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void knownAndUnknownAddressesAreAnsweredInTheSameTime() {
         List<String> known = new ArrayList<>();
         for (int i = 0; i < SAMPLES + 5; i++) {
-            String address = "timing-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-            assertThat(new ApiClient(base.toString()).createAccount(address, "correct horse battery staple", "en")
-                    .status()).isEqualTo(201);
+            String address = uniqueAddress("timing");
+            // a client each, as for the requests below: more accounts than one client may create in an hour
+            assertThat(new ApiClient(base.toString()).createAccount(address, PASSWORD, "en").status()).isEqualTo(201);
             known.add(address);
         }
         List<Long> knownMicros = new ArrayList<>();
         List<Long> unknownMicros = new ArrayList<>();
         for (int i = 0; i < SAMPLES + 5; i++) {
             long forKnown = timeForgot(known.get(i));
-            long forUnknown = timeForgot("nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+            long forUnknown = timeForgot(uniqueAddress("nobody"));
             if (i >= 5) {
                 knownMicros.add(forKnown);
                 unknownMicros.add(forUnknown);

@@ -2,12 +2,14 @@ package org.example.forgotpassword.reset.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.mail.control.MailTemplatesFixture;
@@ -16,6 +18,8 @@ import org.example.forgotpassword.reset.entity.IssuedToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ResetMailComposerTest {
@@ -32,6 +36,11 @@ class ResetMailComposerTest {
         composer.templates = MailTemplatesFixture.withSubjectPrefix("[Forgot Password]");
         composer.tokenTtl = Duration.ofMinutes(30);
         useTemplate(EXPANDED_DEFAULT);
+    }
+
+    /** The reset mail of request-1 for an account, with {@link #TOKEN}. */
+    private OutgoingMail compose(String address, Locale locale) {
+        return composer.compose("request-1", new IssuedToken(EmailAddress.parse(address), locale, TOKEN));
     }
 
     private void useTemplate(String template) {
@@ -55,49 +64,38 @@ class ResetMailComposerTest {
                 .isEqualTo("https://reset.example.test/password/reset/?token=" + TOKEN);
     }
 
-    @Test
-    void linkCanPointToAFrontEndsOwnPage() {
-        useTemplate("https://app.example.com/reset?token={token}");
-
-        assertThat(composer.resetLink("t")).isEqualTo("https://app.example.com/reset?token=t");
+    /** The link is the template with the token in its place, be it the base URL's page or a front end's own. */
+    static Stream<Arguments> templatesAndTheirLinks() {
+        return Stream.of(
+                arguments("a front end's own page",
+                        "https://app.example.com/reset?token={token}",
+                        "https://app.example.com/reset?token=t"),
+                arguments("the token in the path",
+                        "https://app.example.com/reset/{token}",
+                        "https://app.example.com/reset/t"),
+                arguments("the token in the fragment",
+                        "http://localhost:3000/#/reset?token={token}&lang=en",
+                        "http://localhost:3000/#/reset?token=t&lang=en"),
+                arguments("a trailing slash on the base URL does not double the slash",
+                        "https://reset.example.test//password/reset/?token={token}",
+                        "https://reset.example.test/password/reset/?token=t"),
+                arguments("several trailing slashes on a base URL with a path do not double the slash",
+                        "https://example.test/accounts///password/reset/?token={token}",
+                        "https://example.test/accounts/password/reset/?token=t"),
+                arguments("slashes in the query and the fragment are left alone",
+                        "https://app.example.com/reset?next=//x&token={token}#//y",
+                        "https://app.example.com/reset?next=//x&token=t#//y"),
+                arguments("a base URL with a port keeps the port",
+                        "http://localhost:8080/password/reset/?token={token}",
+                        "http://localhost:8080/password/reset/?token=t"));
     }
 
-    @Test
-    void tokenCanGoInThePathOrTheFragment() {
-        useTemplate("https://app.example.com/reset/{token}");
-        assertThat(composer.resetLink("t")).isEqualTo("https://app.example.com/reset/t");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templatesAndTheirLinks")
+    void linkIsTheTemplateWithTheTokenInItsPlace(String what, String template, String link) {
+        useTemplate(template);
 
-        useTemplate("http://localhost:3000/#/reset?token={token}&lang=en");
-        assertThat(composer.resetLink("t")).isEqualTo("http://localhost:3000/#/reset?token=t&lang=en");
-    }
-
-    @Test
-    void trailingSlashOnTheBaseUrlDoesNotDoubleTheSlash() {
-        useTemplate("https://reset.example.test/" + "/password/reset/?token={token}");
-
-        assertThat(composer.resetLink(TOKEN))
-                .isEqualTo("https://reset.example.test/password/reset/?token=" + TOKEN);
-    }
-
-    @Test
-    void severalTrailingSlashesOnABaseUrlWithAPathDoNotDoubleTheSlash() {
-        useTemplate("https://example.test/accounts//" + "/password/reset/?token={token}");
-
-        assertThat(composer.resetLink("t")).isEqualTo("https://example.test/accounts/password/reset/?token=t");
-    }
-
-    @Test
-    void slashesInTheQueryAndFragmentAreLeftAlone() {
-        useTemplate("https://app.example.com/reset?next=//x&token={token}#//y");
-
-        assertThat(composer.resetLink("t")).isEqualTo("https://app.example.com/reset?next=//x&token=t#//y");
-    }
-
-    @Test
-    void baseUrlWithAPortKeepsThePort() {
-        useTemplate("http://localhost:8080/password/reset/?token={token}");
-
-        assertThat(composer.resetLink("t")).isEqualTo("http://localhost:8080/password/reset/?token=t");
+        assertThat(composer.resetLink("t")).isEqualTo(link);
     }
 
     @ParameterizedTest
@@ -125,14 +123,14 @@ class ResetMailComposerTest {
 
     @Test
     void mailGoesToTheAccountsAddressInFull() {
-        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone+x@example.com"), Locale.ENGLISH, TOKEN));
+        OutgoingMail mail = compose("someone+x@example.com", Locale.ENGLISH);
 
         assertThat(mail.to()).isEqualTo("someone+x@example.com");
     }
 
     @Test
     void bothPartsOfTheMailCarryTheLink() {
-        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.ENGLISH, TOKEN));
+        OutgoingMail mail = compose("someone@example.com", Locale.ENGLISH);
         String link = "https://reset.example.test/password/reset/?token=" + TOKEN;
 
         assertThat(mail.text()).contains("\n" + link + "\n");
@@ -143,7 +141,7 @@ class ResetMailComposerTest {
     void tokenLifetimeAppearsInMinutesInTheText() {
         composer.tokenTtl = Duration.ofMinutes(45);
 
-        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.ENGLISH, TOKEN));
+        OutgoingMail mail = compose("someone@example.com", Locale.ENGLISH);
 
         assertThat(mail.text()).contains("open this link within 45 minutes:");
         assertThat(mail.html()).contains("within 45 minutes");
@@ -153,14 +151,14 @@ class ResetMailComposerTest {
     void tokenLifetimeGivenInHoursIsShownInMinutes() {
         composer.tokenTtl = Duration.parse("PT2H");
 
-        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.ENGLISH, TOKEN));
+        OutgoingMail mail = compose("someone@example.com", Locale.ENGLISH);
 
         assertThat(mail.text()).contains("within 120 minutes");
     }
 
     @Test
     void chineseRequestGetsTheChineseMail() {
-        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.SIMPLIFIED_CHINESE, TOKEN));
+        OutgoingMail mail = compose("someone@example.com", Locale.SIMPLIFIED_CHINESE);
 
         assertThat(mail.subject()).isEqualTo("[Forgot Password] 重置您的密码");
         assertThat(mail.text()).contains("请在 30 分钟内打开以下链接设置新密码")
@@ -169,7 +167,7 @@ class ResetMailComposerTest {
 
     @Test
     void englishRequestGetsTheEnglishSubject() {
-        OutgoingMail mail = composer.compose("request-1", new IssuedToken(EmailAddress.parse("someone@example.com"), Locale.ENGLISH, TOKEN));
+        OutgoingMail mail = compose("someone@example.com", Locale.ENGLISH);
 
         assertThat(mail.subject()).isEqualTo("[Forgot Password] Reset your password");
     }

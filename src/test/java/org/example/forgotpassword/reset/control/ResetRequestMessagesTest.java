@@ -2,10 +2,13 @@ package org.example.forgotpassword.reset.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,6 +17,8 @@ import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.reset.entity.ResetRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -109,37 +114,6 @@ class ResetRequestMessagesTest {
         assertThat(messages.fromJson(bodyWith("locale", "fr-FR")).locale()).isEqualTo(Locale.ENGLISH);
     }
 
-    @Test
-    void unknownTypeIsUnreadable() {
-        assertUnreadable(bodyWith("type", "password-changed"));
-    }
-
-    @Test
-    void missingTypeIsUnreadable() {
-        assertUnreadable(bodyWith("type", null));
-    }
-
-    @Test
-    void unknownVersionIsUnreadable() {
-        assertUnreadable(bodyWith("version", 2));
-        assertUnreadable(bodyWith("version", 0));
-    }
-
-    @Test
-    void missingVersionIsUnreadable() {
-        assertUnreadable(bodyWith("version", null));
-    }
-
-    @Test
-    void fractionalVersionIsUnreadable() {
-        assertUnreadable(bodyWith("version", new java.math.BigDecimal("1.5")));
-    }
-
-    @Test
-    void versionGivenAsTextIsUnreadable() {
-        assertUnreadable(bodyWith("version", "1"));
-    }
-
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"{", "{\"type\":", "not json", "[]", "[{\"type\":\"password-reset-request\"}]", "null",
@@ -148,45 +122,32 @@ class ResetRequestMessagesTest {
         assertUnreadable(body);
     }
 
-    @Test
-    void missingRequestIdIsUnreadable() {
-        assertUnreadable(bodyWith("requestId", null));
+    /** A body whose fields are all right but one: missing (null), of another JSON type, or out of its range. */
+    static Stream<Arguments> bodiesWithOneFieldWrong() {
+        return Stream.of(
+                arguments("type", "password-changed", "an unknown type"),
+                arguments("type", null, "no type"),
+                arguments("version", 2, "a later version"),
+                arguments("version", 0, "version 0"),
+                arguments("version", null, "no version"),
+                arguments("version", new BigDecimal("1.5"), "a fractional version"),
+                arguments("version", "1", "the version as text"),
+                arguments("requestId", null, "no request id"),
+                arguments("requestId", 17, "a request id that is not text"),
+                arguments("email", null, "no address"),
+                arguments("email", 17, "an address that is not text"),
+                arguments("email", "not-an-address", "an invalid address"),
+                arguments("email", "victim@example.com\r\nBcc: everyone@attacker.test",
+                        "an address with a header injection"),
+                arguments("requestedAt", null, "no timestamp"),
+                arguments("requestedAt", "yesterday", "a timestamp that is not an instant"),
+                arguments("requestedAt", "2025-03-04", "a date without a time"));
     }
 
-    @Test
-    void requestIdThatIsNotTextIsUnreadable() {
-        assertUnreadable(bodyWith("requestId", 17));
-    }
-
-    @Test
-    void missingEmailIsUnreadable() {
-        assertUnreadable(bodyWith("email", null));
-    }
-
-    @Test
-    void emailThatIsNotTextIsUnreadable() {
-        assertUnreadable(bodyWith("email", 17));
-    }
-
-    @Test
-    void invalidEmailIsUnreadable() {
-        assertUnreadable(bodyWith("email", "not-an-address"));
-    }
-
-    @Test
-    void emailWithHeaderInjectionIsUnreadable() {
-        assertUnreadable(bodyWith("email", "victim@example.com\r\nBcc: everyone@attacker.test"));
-    }
-
-    @Test
-    void missingTimestampIsUnreadable() {
-        assertUnreadable(bodyWith("requestedAt", null));
-    }
-
-    @Test
-    void timestampThatIsNotAnInstantIsUnreadable() {
-        assertUnreadable(bodyWith("requestedAt", "yesterday"));
-        assertUnreadable(bodyWith("requestedAt", "2025-03-04"));
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("bodiesWithOneFieldWrong")
+    void aBodyWithOneFieldWrongIsUnreadable(String field, Object value, String what) {
+        assertUnreadable(bodyWith(field, value));
     }
 
     @Test
