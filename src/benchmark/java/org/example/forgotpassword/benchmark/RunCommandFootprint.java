@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.example.forgotpassword.devstack.ArtemisBroker;
 import org.example.forgotpassword.devstack.Ports;
 import org.example.forgotpassword.devstack.Wait;
 import org.example.forgotpassword.it.BrokerProbe;
@@ -81,8 +82,9 @@ final class RunCommandFootprint {
             Wrk.Result load = wrk.distinctAddresses(baseUrl + FORGOT, 2, 32, seconds, "run-command");
             result.put("loadRequests", load.requests());
             result.put("loadFailed", load.failed());
-            BrokerProbe depth = new BrokerProbe("tcp://" + Ports.LOOPBACK + ":" + ports.get("DEV_ARTEMIS_PORT"),
-                    "artemis", "artemis");
+            BrokerProbe depth = new BrokerProbe(ArtemisBroker.ofInstance(work.resolve("run/broker"),
+                    Integer.parseInt(ports.get("DEV_ARTEMIS_PORT")),
+                    Integer.parseInt(ports.get("DEV_ARTEMIS_CONSOLE_PORT")), "artemis", "artemis"));
             Wait.until(() -> depth.messageCount(Benchmark.REQUEST_QUEUE) == 0, Duration.ofMinutes(5),
                     Duration.ofMillis(200));
             List<Map<String, Object>> processes = Processes.tree(maven.toHandle());
