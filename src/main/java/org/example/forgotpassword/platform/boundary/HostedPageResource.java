@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 /**
- * A resource of the API that also hosts its own page ({@link HostedPages}): the page's script and style sheets
- * are served under the resource's own path, so that the page loads nothing from elsewhere.
+ * A resource of the API that also hosts its own page ({@link HostedPages}): the script and style sheet all pages
+ * share are served under the resource's own path too, so that the page loads nothing from elsewhere.
  */
 public abstract class HostedPageResource extends ApiResource {
 
