@@ -25,5 +25,15 @@ var ServicePage = (function () {
     });
   }
 
-  return { show: show, post: post };
+  // Calls handle(form, button) instead of the browser's own submission of the form; button is the form's submit.
+  function onSubmit(formId, handle) {
+    var form = document.getElementById(formId);
+    var button = document.getElementById('submit');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      handle(form, button);
+    });
+  }
+
+  return { show: show, post: post, onSubmit: onSubmit };
 }());

@@ -8,15 +8,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.account.control.Accounts;
 import org.example.forgotpassword.account.entity.EmailAddress;
-import org.example.forgotpassword.platform.boundary.Replies;
-import org.example.forgotpassword.platform.boundary.RequestLimits;
+import org.example.forgotpassword.platform.boundary.ApiResource;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.RequestFields;
@@ -26,19 +23,10 @@ import org.example.forgotpassword.platform.entity.SupportedLocales;
 @Path("accounts")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class AccountsResource {
+public class AccountsResource extends ApiResource {
 
     @Inject
     Accounts accounts;
-
-    @Inject
-    RequestLimits limits;
-
-    @Inject
-    Replies replies;
-
-    @Context
-    HttpHeaders headers;
 
     @POST
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
@@ -48,12 +36,12 @@ public class AccountsResource {
         Locale locale = localeOf(fields.get("locale"));
         limits.accountCreation();
         accounts.create(email, password, locale);
-        return replies.created("account.created", headers::getAcceptableLanguages);
+        return created("account.created");
     }
 
     private Locale localeOf(String tag) {
         if (tag == null || tag.isBlank()) {
-            return replies.localeOf(headers::getAcceptableLanguages);
+            return clientLocale();
         }
         return SupportedLocales.chosen(tag).orElseThrow(() -> new ApiException(ErrorCode.MALFORMED_REQUEST));
     }

@@ -6,15 +6,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.account.control.Accounts;
 import org.example.forgotpassword.account.entity.EmailAddress;
-import org.example.forgotpassword.platform.boundary.Replies;
-import org.example.forgotpassword.platform.boundary.RequestLimits;
+import org.example.forgotpassword.platform.boundary.ApiResource;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.RequestFields;
@@ -26,19 +23,10 @@ import org.example.forgotpassword.platform.entity.RequestFields;
 @Path("login")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class LoginResource {
+public class LoginResource extends ApiResource {
 
     @Inject
     Accounts accounts;
-
-    @Inject
-    RequestLimits limits;
-
-    @Inject
-    Replies replies;
-
-    @Context
-    HttpHeaders headers;
 
     @POST
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
@@ -49,6 +37,6 @@ public class LoginResource {
         if (!accounts.authenticate(email, password)) {
             throw new ApiException(ErrorCode.BAD_CREDENTIALS);
         }
-        return replies.success("login.succeeded", headers::getAcceptableLanguages);
+        return success("login.succeeded");
     }
 }

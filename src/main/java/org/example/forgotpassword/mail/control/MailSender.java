@@ -1,10 +1,7 @@
 package org.example.forgotpassword.mail.control;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,7 +18,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 
 /**
@@ -37,68 +34,31 @@ public class MailSender {
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
 
     @Inject
-    @ConfigProperty(name = "mail.from")
-    String from;
-
-    @Inject
-    @ConfigProperty(name = "mail.smtp.host")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "mail.smtp.port")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "mail.smtp.user")
-    Optional<String> user;
-
-    @Inject
-    @ConfigProperty(name = "mail.smtp.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "mail.smtp.starttls", defaultValue = "false")
-    boolean startTls;
-
-    @Inject
-    @ConfigProperty(name = "mail.smtp.connect-timeout", defaultValue = "PT10S")
-    Duration connectTimeout;
-
-    @Inject
-    @ConfigProperty(name = "mail.smtp.timeout", defaultValue = "PT30S")
-    Duration timeout;
-
-    /** Idle connections kept for reuse; 0 opens a connection per mail. */
-    @Inject
-    @ConfigProperty(name = "mail.smtp.pool-size", defaultValue = "16")
-    int poolSize;
+    Config config;
 
     @Inject
     MailStatistics statistics;
 
+    private SmtpSettings settings;
     private Session session;
     private InternetAddress sender;
     private SmtpConnections connections;
 
     @PostConstruct
     void connectSettings() {
-        Properties smtp = new Properties();
-        smtp.put("mail.transport.protocol", "smtp");
-        smtp.put("mail.smtp.host", host);
-        smtp.put("mail.smtp.port", Integer.toString(port));
-        smtp.put("mail.smtp.connectiontimeout", Long.toString(connectTimeout.toMillis()));
-        smtp.put("mail.smtp.timeout", Long.toString(timeout.toMillis()));
-        smtp.put("mail.smtp.writetimeout", Long.toString(timeout.toMillis()));
-        smtp.put("mail.smtp.auth", Boolean.toString(user.isPresent()));
-        smtp.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
-        smtp.put("mail.smtp.starttls.required", Boolean.toString(startTls));
-        session = Session.getInstance(smtp);
+        connect(SmtpSettings.of(config));
+    }
+
+    void connect(SmtpSettings smtp) {
+        settings = smtp;
+        session = Session.getInstance(smtp.session());
         if (connections != null) {
             connections.close();
         }
-        connections = new SmtpConnections(session, host, port, user.orElse(null), password.orElse(null), poolSize);
+        connections = new SmtpConnections(session, smtp.host(), smtp.port(), smtp.user().orElse(null),
+                smtp.password().orElse(null), smtp.poolSize());
         try {
-            sender = new InternetAddress(from, true);
+            sender = new InternetAddress(smtp.from(), true);
         } catch (MessagingException e) {
             throw new IllegalStateException("mail.from is not a valid address", e);
         }
@@ -133,7 +93,7 @@ public class MailSender {
                 statistics.recordTransientFailure();
             }
             LOG.log(Level.WARNING, "SMTP server {0}:{1} did not accept mail {2} ({3}): {4}",
-                    new Object[] {host, Integer.toString(port), mail.mailId(),
+                    new Object[] {settings.host(), Integer.toString(settings.port()), mail.mailId(),
                             permanent.isPresent() ? "permanent, " + permanent.getAsInt() : "transient",
                             e.getClass().getSimpleName()});
             if (permanent.isPresent()) {

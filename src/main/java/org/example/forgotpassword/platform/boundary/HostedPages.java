@@ -24,25 +24,35 @@ public class HostedPages {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    private static final String TITLE_END = "</title>";
+
     @Inject
     TextResources texts;
 
     @Inject
     Replies replies;
 
-    /** {@code pages/<name>_en.html} or {@code pages/<name>_zh.html}. */
-    public Response page(String name, Supplier<List<Locale>> acceptableLanguages) {
-        return page(name, acceptableLanguages, UnaryOperator.identity());
-    }
-
     /**
-     * {@code pages/<name>_en.html} or {@code pages/<name>_zh.html}, passed through {@code fill}.
+     * {@code pages/<name>_en.html} or {@code pages/<name>_zh.html} (the page's {@code <title>}, then its
+     * {@code <main>}) passed through {@code fill}, in the head and body every page shares ({@code pages/page.html}):
+     * the page's language, the shared style sheet and script, then its own script {@code <name>.js}, all under
+     * {@code path}.
+     *
+     * @param path the path the page and its scripts are served under, with a slash at each end
      * @param fill puts request values into the page; they must be safe in HTML already
      */
-    public Response page(String name, Supplier<List<Locale>> acceptableLanguages, UnaryOperator<String> fill) {
+    public Response page(String name, String path, Supplier<List<Locale>> acceptableLanguages,
+                         UnaryOperator<String> fill) {
         Locale locale = replies.localeOf(acceptableLanguages);
         String language = SupportedLocales.templateSuffix(locale);
-        String html = fill.apply(texts.get("pages/" + name + "_" + language + ".html"));
+        String page = fill.apply(texts.get("pages/" + name + "_" + language + ".html"));
+        int titleEnd = page.indexOf(TITLE_END) + TITLE_END.length();
+        String html = texts.get("pages/page.html")
+                .replace("{{lang}}", locale.toLanguageTag())
+                .replace("{{path}}", path)
+                .replace("{{name}}", name)
+                .replace("{{title}}", page.substring(0, titleEnd).strip())
+                .replace("{{main}}", page.substring(titleEnd).strip());
         return strict(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
                 .header("Content-Language", locale.toLanguageTag()).build();
     }
@@ -57,9 +67,9 @@ public class HostedPages {
         return script("page.js");
     }
 
-    /** {@code pages/pages.css}, the one style sheet of all pages; each page links it under its own path. */
+    /** {@code pages/page.css}, the one style sheet of all pages; each page links it under its own path. */
     public Response style() {
-        return strict(Response.ok(texts.get("pages/pages.css"), "text/css; charset=UTF-8")).build();
+        return strict(Response.ok(texts.get("pages/page.css"), "text/css; charset=UTF-8")).build();
     }
 
     private static Response.ResponseBuilder strict(Response.ResponseBuilder response) {

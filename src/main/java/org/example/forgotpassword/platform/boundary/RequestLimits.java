@@ -1,9 +1,8 @@
 package org.example.forgotpassword.platform.boundary;
 
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,7 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.example.forgotpassword.platform.control.RateLimiter;
 import org.example.forgotpassword.platform.entity.ApiException;
 import org.example.forgotpassword.platform.entity.RateLimit;
@@ -30,15 +29,24 @@ import org.example.forgotpassword.platform.entity.RateLimit;
 @ApplicationScoped
 public class RequestLimits {
 
-    static final String FORGOT_PER_CLIENT = "forgot/client";
-    static final String FORGOT_PER_ADDRESS = "forgot/address";
-    static final String LOGIN_PER_CLIENT = "login/client";
-    static final String LOGIN_PER_ADDRESS = "login/address";
-    static final String RESET_PER_CLIENT = "reset/client";
-    static final String RESET_PER_TOKEN = "reset/token";
-    static final String ACCOUNTS_PER_CLIENT = "accounts/client";
-    static final List<String> LIMITS = List.of(FORGOT_PER_CLIENT, FORGOT_PER_ADDRESS, LOGIN_PER_CLIENT,
-            LOGIN_PER_ADDRESS, RESET_PER_CLIENT, RESET_PER_TOKEN, ACCOUNTS_PER_CLIENT);
+    /** Each limit: its name (in the counts and the metric's {@code limit} tag) and the key that configures it. */
+    enum Limit {
+        FORGOT_PER_CLIENT("forgot/client", "rate-limit.forgot.per-client"),
+        FORGOT_PER_ADDRESS("forgot/address", "rate-limit.forgot.per-address"),
+        LOGIN_PER_CLIENT("login/client", "rate-limit.login.per-client"),
+        LOGIN_PER_ADDRESS("login/address", "rate-limit.login.per-address"),
+        RESET_PER_CLIENT("reset/client", "rate-limit.reset.per-client"),
+        RESET_PER_TOKEN("reset/token", "rate-limit.reset.per-token"),
+        ACCOUNTS_PER_CLIENT("accounts/client", "rate-limit.accounts.per-client");
+
+        final String limitName;
+        final String key;
+
+        Limit(String limitName, String key) {
+            this.limitName = limitName;
+            this.key = key;
+        }
+    }
 
     @Inject
     RateLimiter rateLimiter;
@@ -49,42 +57,26 @@ public class RequestLimits {
     @Inject
     MeterRegistry registry;
 
+    /** Read once at the start; the shipped defaults are in microprofile-config.properties. */
     @Inject
-    @ConfigProperty(name = "rate-limit.forgot.per-address", defaultValue = "3/PT15M")
-    RateLimit forgotPerAddress;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "rate-limit.forgot.per-client", defaultValue = "20/PT15M")
-    RateLimit forgotPerClient;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.login.per-address", defaultValue = "10/PT15M")
-    RateLimit loginPerAddress;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.login.per-client", defaultValue = "50/PT15M")
-    RateLimit loginPerClient;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.reset.per-token", defaultValue = "5/PT15M")
-    RateLimit resetPerToken;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.reset.per-client", defaultValue = "20/PT15M")
-    RateLimit resetPerClient;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.accounts.per-client", defaultValue = "20/PT1H")
-    RateLimit accountsPerClient;
-
-    private Map<String, Counter> refusals;
+    private final Map<Limit, RateLimit> configured = new EnumMap<>(Limit.class);
+    private final Map<Limit, Counter> refusals = new EnumMap<>(Limit.class);
 
     @PostConstruct
     void register() {
-        refusals = LIMITS.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
-                limit -> Counter.builder("forgot.password.rate.limited")
-                        .description("Requests answered 429 (code 1429), by the rate limit that refused them")
-                        .tag("limit", limit).register(registry)));
+        register(key -> config.getValue(key, RateLimit.class));
+    }
+
+    /** @param byKey the limit each {@code rate-limit.*} key is set to */
+    void register(Function<String, RateLimit> byKey) {
+        for (Limit limit : Limit.values()) {
+            configured.put(limit, byKey.apply(limit.key));
+            refusals.put(limit, Counter.builder("forgot.password.rate.limited")
+                    .description("Requests answered 429 (code 1429), by the rate limit that refused them")
+                    .tag("limit", limit.limitName).register(registry));
+        }
     }
 
     /** Created with the application, so that the counters are exported at 0 before anything was refused. */
@@ -94,31 +86,31 @@ public class RequestLimits {
 
     /** @param canonicalAddress the address as an account identity (lower case) */
     public void forgot(String canonicalAddress) {
-        acquire(FORGOT_PER_CLIENT, clientAddress.get(), forgotPerClient);
-        acquire(FORGOT_PER_ADDRESS, canonicalAddress, forgotPerAddress);
+        acquire(Limit.FORGOT_PER_CLIENT, clientAddress.get());
+        acquire(Limit.FORGOT_PER_ADDRESS, canonicalAddress);
     }
 
     public void login(String canonicalAddress) {
-        acquire(LOGIN_PER_CLIENT, clientAddress.get(), loginPerClient);
-        acquire(LOGIN_PER_ADDRESS, canonicalAddress, loginPerAddress);
+        acquire(Limit.LOGIN_PER_CLIENT, clientAddress.get());
+        acquire(Limit.LOGIN_PER_ADDRESS, canonicalAddress);
     }
 
     /** @param tokenHash the token's hash, or {@code null} for a malformed token (then only the client counts) */
     public void reset(String tokenHash) {
-        acquire(RESET_PER_CLIENT, clientAddress.get(), resetPerClient);
+        acquire(Limit.RESET_PER_CLIENT, clientAddress.get());
         if (tokenHash != null) {
-            acquire(RESET_PER_TOKEN, tokenHash, resetPerToken);
+            acquire(Limit.RESET_PER_TOKEN, tokenHash);
         }
     }
 
     public void accountCreation() {
-        acquire(ACCOUNTS_PER_CLIENT, clientAddress.get(), accountsPerClient);
+        acquire(Limit.ACCOUNTS_PER_CLIENT, clientAddress.get());
     }
 
     /** Counts the request against the limit for this client, address or token. */
-    private void acquire(String limit, String subject, RateLimit rateLimit) {
+    private void acquire(Limit limit, String subject) {
         try {
-            rateLimiter.acquire(limit, subject, rateLimit);
+            rateLimiter.acquire(limit.limitName, subject, configured.get(limit));
         } catch (ApiException refused) {
             refusals.get(limit).increment();
             throw refused;

@@ -7,15 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.example.forgotpassword.account.entity.EmailAddress;
+import org.example.forgotpassword.platform.boundary.HostedPageResource;
 import org.example.forgotpassword.platform.boundary.HostedPages;
-import org.example.forgotpassword.platform.boundary.Replies;
-import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.control.PasswordResetRequests;
 
@@ -28,36 +25,24 @@ import org.example.forgotpassword.reset.control.PasswordResetRequests;
 @Path("password/forgot")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class ForgotPasswordResource {
+public class ForgotPasswordResource extends HostedPageResource {
 
     @Inject
     PasswordResetRequests resetRequests;
-
-    @Inject
-    RequestLimits limits;
-
-    @Inject
-    Replies replies;
-
-    @Inject
-    HostedPages pages;
-
-    @Context
-    HttpHeaders headers;
 
     @POST
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     public Response forgot(RequestFields fields) {
         EmailAddress email = EmailAddress.parse(fields.get("email"));
         limits.forgot(email.canonical());
-        resetRequests.accept(email, replies.localeOf(headers::getAcceptableLanguages));
-        return replies.success("forgot.accepted", headers::getAcceptableLanguages);
+        resetRequests.accept(email, clientLocale());
+        return success("forgot.accepted");
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page() {
-        return pages.page("forgot", headers::getAcceptableLanguages);
+        return renderPage("forgot");
     }
 
     @GET
@@ -65,20 +50,5 @@ public class ForgotPasswordResource {
     @Produces("text/javascript")
     public Response script() {
         return pages.script("forgot.js");
-    }
-
-    /** What the service's pages share, {@link HostedPages#sharedScript()}. */
-    @GET
-    @Path("page.js")
-    @Produces("text/javascript")
-    public Response sharedScript() {
-        return pages.sharedScript();
-    }
-
-    @GET
-    @Path("forgot.css")
-    @Produces("text/css")
-    public Response style() {
-        return pages.style();
     }
 }

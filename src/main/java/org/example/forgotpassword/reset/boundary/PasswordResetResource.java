@@ -8,14 +8,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.example.forgotpassword.platform.boundary.HostedPageResource;
 import org.example.forgotpassword.platform.boundary.HostedPages;
-import org.example.forgotpassword.platform.boundary.Replies;
-import org.example.forgotpassword.platform.boundary.RequestLimits;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.reset.control.PasswordResets;
 import org.example.forgotpassword.reset.control.ResetTokens;
@@ -28,7 +25,7 @@ import org.example.forgotpassword.reset.control.ResetTokens;
  */
 @Path("password/reset")
 @ApplicationScoped
-public class PasswordResetResource {
+public class PasswordResetResource extends HostedPageResource {
 
     @Inject
     PasswordResets passwordResets;
@@ -36,23 +33,11 @@ public class PasswordResetResource {
     @Inject
     ResetTokens tokens;
 
-    @Inject
-    HostedPages pages;
-
-    @Inject
-    RequestLimits limits;
-
-    @Inject
-    Replies replies;
-
-    @Context
-    HttpHeaders headers;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("token") String token) {
         String wellFormed = tokens.isWellFormed(token) ? token : "";
-        return pages.page("reset", headers::getAcceptableLanguages, html -> html.replace("{{token}}", wellFormed));
+        return renderPage("reset", html -> html.replace("{{token}}", wellFormed));
     }
 
     @GET
@@ -60,21 +45,6 @@ public class PasswordResetResource {
     @Produces("text/javascript")
     public Response script() {
         return pages.script("reset.js");
-    }
-
-    /** What the service's pages share, {@link HostedPages#sharedScript()}. */
-    @GET
-    @Path("page.js")
-    @Produces("text/javascript")
-    public Response sharedScript() {
-        return pages.sharedScript();
-    }
-
-    @GET
-    @Path("reset.css")
-    @Produces("text/css")
-    public Response style() {
-        return pages.style();
     }
 
     @POST
@@ -85,6 +55,6 @@ public class PasswordResetResource {
         String password = fields.required("password");
         limits.reset(tokens.isWellFormed(token) ? tokens.hash(token) : null);
         passwordResets.reset(token, password);
-        return replies.success("reset.succeeded", headers::getAcceptableLanguages);
+        return success("reset.succeeded");
     }
 }

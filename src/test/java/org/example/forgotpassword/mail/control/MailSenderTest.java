@@ -50,20 +50,25 @@ class MailSenderTest {
 
     private final MailSender sender = new MailSender();
 
+    private String from = "Forgot Password <no-reply@reset.example.test>";
+    private String host = "smtp.example.test";
+    private int port = 2525;
+    private Optional<String> user = Optional.empty();
+    private Optional<String> password = Optional.empty();
+    private boolean startTls;
+
     @BeforeEach
     void configure() {
-        sender.from = "Forgot Password <no-reply@reset.example.test>";
-        sender.host = "smtp.example.test";
-        sender.port = 2525;
-        sender.user = Optional.empty();
-        sender.password = Optional.empty();
-        sender.startTls = false;
-        sender.connectTimeout = Duration.ofSeconds(10);
-        sender.timeout = Duration.ofSeconds(30);
         sender.statistics = new MailStatistics();
         sender.statistics.registry = new SimpleMeterRegistry();
         sender.statistics.register();
-        sender.connectSettings();
+        connect();
+    }
+
+    /** Starts the sender with the settings as they are now, a new connection for every mail. */
+    private void connect() {
+        sender.connect(new SmtpSettings(from, host, port, user, password, startTls, Duration.ofSeconds(10),
+                Duration.ofSeconds(30), 0));
     }
 
     /** The message as the SMTP server receives it: written out and parsed back. */
@@ -198,8 +203,8 @@ class MailSenderTest {
 
         @Test
         void messageIdFollowsTheDomainOfTheConfiguredSender() throws Exception {
-            sender.from = "bounce@mail.example.org";
-            sender.connectSettings();
+            from = "bounce@mail.example.org";
+            connect();
 
             assertThat(sender.toMimeMessage(ENGLISH).getMessageID()).isEqualTo("<" + MAIL_ID + "@mail.example.org>");
         }
@@ -240,9 +245,9 @@ class MailSenderTest {
 
         @Test
         void withAUserAuthenticationIsOn() throws Exception {
-            sender.user = Optional.of("mailer");
-            sender.password = Optional.of("secret");
-            sender.connectSettings();
+            user = Optional.of("mailer");
+            password = Optional.of("secret");
+            connect();
 
             assertThat(session().getProperty("mail.smtp.auth")).isEqualTo("true");
         }
@@ -255,8 +260,8 @@ class MailSenderTest {
 
         @Test
         void startTlsIsEnabledAndRequiredWhenConfigured() throws Exception {
-            sender.startTls = true;
-            sender.connectSettings();
+            startTls = true;
+            connect();
 
             assertThat(session().getProperty("mail.smtp.starttls.enable")).isEqualTo("true");
             assertThat(session().getProperty("mail.smtp.starttls.required")).isEqualTo("true");
@@ -264,9 +269,9 @@ class MailSenderTest {
 
         @Test
         void senderThatIsNotAnAddressStopsTheStart() {
-            sender.from = "Forgot Password <no-reply>";
+            from = "Forgot Password <no-reply>";
 
-            assertThatThrownBy(sender::connectSettings)
+            assertThatThrownBy(MailSenderTest.this::connect)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("mail.from is not a valid address");
         }
@@ -291,9 +296,9 @@ class MailSenderTest {
 
         /** Points the sender at an SMTP server on this machine's loopback. */
         private void sendThrough(int loopbackPort) {
-            sender.host = "127.0.0.1";
-            sender.port = loopbackPort;
-            sender.connectSettings();
+            host = "127.0.0.1";
+            port = loopbackPort;
+            connect();
         }
 
         @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,14 +38,10 @@ class RequestLimitsTest {
         limits.registry = registry;
         RateLimit two = new RateLimit(2, Duration.ofMinutes(15));
         RateLimit many = new RateLimit(100, Duration.ofMinutes(15));
-        limits.forgotPerAddress = two;
-        limits.forgotPerClient = many;
-        limits.loginPerAddress = many;
-        limits.loginPerClient = many;
-        limits.resetPerToken = two;
-        limits.resetPerClient = many;
-        limits.accountsPerClient = many;
-        limits.register();
+        limits.register(key -> switch (key) {
+            case "rate-limit.forgot.per-address", "rate-limit.reset.per-token" -> two;
+            default -> many;
+        });
     }
 
     long refused(String limit) {
@@ -53,10 +51,11 @@ class RequestLimitsTest {
 
     @Test
     void everyLimitIsExportedAtZeroBeforeAnythingWasRefused() {
-        for (String limit : RequestLimits.LIMITS) {
+        List<String> limitNames = Arrays.stream(RequestLimits.Limit.values()).map(limit -> limit.limitName).toList();
+        for (String limit : limitNames) {
             assertThat(refused(limit)).as(limit).isZero();
         }
-        assertThat(RequestLimits.LIMITS).contains("forgot/address", "forgot/client", "login/address",
+        assertThat(limitNames).contains("forgot/address", "forgot/client", "login/address",
                 "login/client", "reset/token", "reset/client", "accounts/client");
     }
 

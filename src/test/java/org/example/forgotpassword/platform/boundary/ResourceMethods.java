@@ -24,7 +24,7 @@ import org.example.forgotpassword.platform.entity.ErrorCode;
 /**
  * The JAX-RS resource methods of the application, found by reflection on the compiled classes of src/main/java
  * (target/classes): every method with an HTTP method annotation ({@code @GET}, {@code @POST}, anything annotated
- * {@link HttpMethod}) in a class with {@code @Path}, under the application path {@code /}.
+ * {@link HttpMethod}) in a class with {@code @Path} or in its superclasses, under the application path {@code /}.
  */
 final class ResourceMethods {
 
@@ -89,7 +89,7 @@ final class ResourceMethods {
             return List.of();
         }
         List<ResourceMethod> methods = new ArrayList<>();
-        for (Method method : type.getDeclaredMethods()) {
+        for (Method method : declaredAndInherited(type)) {
             Optional<String> httpMethod = httpMethodOf(method);
             if (httpMethod.isEmpty()) {
                 continue;
@@ -103,6 +103,15 @@ final class ResourceMethods {
                     mediaTypes(Optional.ofNullable(method.getAnnotation(Produces.class))
                             .or(() -> Optional.ofNullable(type.getAnnotation(Produces.class)))
                             .map(Produces::value))));
+        }
+        return methods;
+    }
+
+    /** A resource's methods, with those of its superclasses (the routes a common base gives every subclass). */
+    private static List<Method> declaredAndInherited(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> declaring = type; declaring != Object.class; declaring = declaring.getSuperclass()) {
+            methods.addAll(List.of(declaring.getDeclaredMethods()));
         }
         return methods;
     }

@@ -68,7 +68,7 @@ class CrossOriginIT extends ShippedWarFixture {
 
     @Test
     void preflightForAnythingButTheJsonPostsIsNotGranted() {
-        for (String path : List.of("/password/forgot/forgot.js", "/password/reset/reset.css", "/ops/metrics")) {
+        for (String path : List.of("/password/forgot/forgot.js", "/password/reset/page.css", "/ops/metrics")) {
             assertThat(accessControlHeaders(preflight(path, allowed))).as(path).isEmpty();
         }
     }

@@ -198,12 +198,12 @@ class ForgotPasswordIT extends ShippedWarFixture {
                     "connect-src 'self'", "frame-ancestors 'none'", "form-action 'self'");
             assertThat(page.body()).contains("<script src=\"/password/forgot/page.js\"></script>",
                             "<script src=\"/password/forgot/forgot.js\"></script>",
-                            "<link rel=\"stylesheet\" href=\"/password/forgot/forgot.css\">")
+                            "<link rel=\"stylesheet\" href=\"/password/forgot/page.css\">")
                     .doesNotContain("http://", "https://", "<script>", "style=\"", "onclick", "/password/reset/");
         }
         for (String[] file : new String[][] {{"/password/forgot/forgot.js", "text/javascript"},
                 {"/password/forgot/page.js", "text/javascript"},
-                {"/password/forgot/forgot.css", "text/css"}}) {
+                {"/password/forgot/page.css", "text/css"}}) {
             ApiClient.Reply reply = api.get(file[0], Map.of());
 
             assertThat(reply.status()).as(file[0]).isEqualTo(200);

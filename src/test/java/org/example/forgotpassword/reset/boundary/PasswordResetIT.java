@@ -98,7 +98,7 @@ class PasswordResetIT extends ShippedWarFixture {
         assertThat(page.body()).doesNotContain("http://", "https://", "<script>", "style=\"", "onclick");
         assertThat(api.get("/password/reset/reset.js", Map.of()).header("Content-Type")).startsWith("text/javascript");
         assertThat(api.get("/password/reset/page.js", Map.of()).header("Content-Type")).startsWith("text/javascript");
-        assertThat(api.get("/password/reset/reset.css", Map.of()).header("Content-Type")).startsWith("text/css");
+        assertThat(api.get("/password/reset/page.css", Map.of()).header("Content-Type")).startsWith("text/css");
     }
 
     @Test
