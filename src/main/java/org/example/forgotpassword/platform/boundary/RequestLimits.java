@@ -1,7 +1,10 @@
 package org.example.forgotpassword.platform.boundary;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
@@ -62,7 +65,7 @@ public class RequestLimits {
     Config config;
 
     private final Map<Limit, RateLimit> configured = new EnumMap<>(Limit.class);
-    private final Map<Limit, Counter> refusals = new EnumMap<>(Limit.class);
+    private final Map<String, Counter> refusals = new HashMap<>();
 
     @PostConstruct
     void register() {
@@ -73,7 +76,7 @@ public class RequestLimits {
     void register(Function<String, RateLimit> byKey) {
         for (Limit limit : Limit.values()) {
             configured.put(limit, byKey.apply(limit.key));
-            refusals.put(limit, Counter.builder("forgot.password.rate.limited")
+            refusals.put(limit.limitName, Counter.builder("forgot.password.rate.limited")
                     .description("Requests answered 429 (code 1429), by the rate limit that refused them")
                     .tag("limit", limit.limitName).register(registry));
         }
@@ -86,34 +89,36 @@ public class RequestLimits {
 
     /** @param canonicalAddress the address as an account identity (lower case) */
     public void forgot(String canonicalAddress) {
-        acquire(Limit.FORGOT_PER_CLIENT, clientAddress.get());
-        acquire(Limit.FORGOT_PER_ADDRESS, canonicalAddress);
+        acquire(count(Limit.FORGOT_PER_CLIENT, clientAddress.get()), count(Limit.FORGOT_PER_ADDRESS, canonicalAddress));
     }
 
     public void login(String canonicalAddress) {
-        acquire(Limit.LOGIN_PER_CLIENT, clientAddress.get());
-        acquire(Limit.LOGIN_PER_ADDRESS, canonicalAddress);
+        acquire(count(Limit.LOGIN_PER_CLIENT, clientAddress.get()), count(Limit.LOGIN_PER_ADDRESS, canonicalAddress));
     }
 
     /** @param tokenHash the token's hash, or {@code null} for a malformed token (then only the client counts) */
     public void reset(String tokenHash) {
-        acquire(Limit.RESET_PER_CLIENT, clientAddress.get());
-        if (tokenHash != null) {
-            acquire(Limit.RESET_PER_TOKEN, tokenHash);
+        if (tokenHash == null) {
+            acquire(count(Limit.RESET_PER_CLIENT, clientAddress.get()));
+        } else {
+            acquire(count(Limit.RESET_PER_CLIENT, clientAddress.get()), count(Limit.RESET_PER_TOKEN, tokenHash));
         }
     }
 
     public void accountCreation() {
-        acquire(Limit.ACCOUNTS_PER_CLIENT, clientAddress.get());
+        acquire(count(Limit.ACCOUNTS_PER_CLIENT, clientAddress.get()));
     }
 
-    /** Counts the request against the limit for this client, address or token. */
-    private void acquire(Limit limit, String subject) {
-        try {
-            rateLimiter.acquire(limit.limitName, subject, configured.get(limit));
-        } catch (ApiException refused) {
-            refusals.get(limit).increment();
-            throw refused;
+    private RateLimiter.Count count(Limit limit, String subject) {
+        return new RateLimiter.Count(limit.limitName, subject, configured.get(limit));
+    }
+
+    /** Counts the request against each limit, in one visit to the database, the client's first. */
+    private void acquire(RateLimiter.Count... counts) {
+        Optional<RateLimiter.Refusal> refused = rateLimiter.count(List.of(counts));
+        if (refused.isPresent()) {
+            refusals.get(refused.get().count().name()).increment();
+            throw refused.get().toApiException();
         }
     }
 }

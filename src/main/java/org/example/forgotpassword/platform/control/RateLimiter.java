@@ -6,7 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -70,24 +73,53 @@ public class RateLimiter {
                 .register(registry);
     }
 
+    /** One request to count against {@code limit} for {@code subject}, under the limit's {@code name}. */
+    public record Count(String name, String subject, RateLimit limit) {
+    }
+
+    /** The count that refused a request, and how long until its window ends. */
+    public record Refusal(Count count, Duration retryAfter) {
+
+        public ApiException toApiException() {
+            return new ApiException(ErrorCode.TOO_MANY_REQUESTS, retryAfter);
+        }
+    }
+
     /**
      * Counts one request against {@code limit} for {@code subject} under the limit's {@code name}.
      *
      * @throws ApiException 1429, with the time left in the window, when over the limit
      */
     public void acquire(String name, String subject, RateLimit limit) {
-        long now = clock.millis();
-        WindowCount counted = count(key(name, subject), limit, now);
-        if (!counted.withinLimit()) {
-            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS,
-                    Duration.ofMillis(Math.max(0, counted.windowEndMillis() - now)));
+        Optional<Refusal> refused = count(List.of(new Count(name, subject, limit)));
+        if (refused.isPresent()) {
+            throw refused.get().toApiException();
         }
     }
 
-    private WindowCount count(String key, RateLimit limit, long now) {
+    /**
+     * Counts one request against each limit in turn, all in one visit to the database, up to the first that
+     * refuses it: the limits after that one do not count it.
+     */
+    public Optional<Refusal> count(List<Count> counts) {
+        long now = clock.millis();
+        List<SharedWindows.Window> windows = counts.stream()
+                .map(count -> new SharedWindows.Window(key(count.name(), count.subject()), count.limit()))
+                .toList();
+        List<WindowCount> counted = count(windows, now);
+        for (int i = 0; i < counted.size(); i++) {
+            if (!counted.get(i).withinLimit()) {
+                return Optional.of(new Refusal(counts.get(i),
+                        Duration.ofMillis(Math.max(0, counted.get(i).windowEndMillis() - now))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<WindowCount> count(List<SharedWindows.Window> windows, long now) {
         if (now >= databaseAgainAt.get()) {
             try {
-                WindowCount counted = shared.count(key, limit, now);
+                List<WindowCount> counted = shared.count(windows, now);
                 if (countingLocally.compareAndSet(true, false)) {
                     LOG.info("Rate limits are counted in the database again");
                 }
@@ -96,8 +128,16 @@ public class RateLimiter {
                 databaseFailed(now, failed);
             }
         }
-        localCounts.increment();
-        return local.count(key, limit, now);
+        List<WindowCount> counted = new ArrayList<>(windows.size());
+        for (SharedWindows.Window window : windows) {
+            localCounts.increment();
+            WindowCount count = local.count(window.key(), window.limit(), now);
+            counted.add(count);
+            if (!count.withinLimit()) {
+                break;
+            }
+        }
+        return counted;
     }
 
     private void databaseFailed(long now, Exception failure) {

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
@@ -52,13 +54,34 @@ public class SharedWindows {
     @ConfigProperty(name = "rate-limit.database.timeout")
     Duration timeout;
 
+    /** A request's window: its key and its limit. */
+    record Window(String key, RateLimit limit) {
+    }
+
     /** Counts one request for {@code key} at {@code now} (epoch milliseconds), within {@code limit} or not. */
     public WindowCount count(String key, RateLimit limit, long now) throws SQLException {
-        long end = now + limit.window().toMillis();
+        return count(List.of(new Window(key, limit)), now).get(0);
+    }
+
+    /**
+     * Counts one request in each window in turn, up to the first that is full, over one connection (one visit to
+     * the pool for all the limits of a request).
+     *
+     * @return a count per window counted: all within their limits but perhaps the last
+     */
+    public List<WindowCount> count(List<Window> windows, long now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             int networkTimeout = boundNetworkWaits(connection);
             try {
-                WindowCount counted = count(connection, key, limit, now, end);
+                List<WindowCount> counted = new ArrayList<>(windows.size());
+                for (Window window : windows) {
+                    WindowCount count = count(connection, window.key(), window.limit(), now,
+                            now + window.limit().window().toMillis());
+                    counted.add(count);
+                    if (!count.withinLimit()) {
+                        break;
+                    }
+                }
                 restoreNetworkTimeout(connection, networkTimeout);
                 return counted;
             } catch (SQLException failed) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,6 +165,61 @@ class RateLimiterTest {
 
             assertThatThrownBy(() -> limiter.acquire("limit", "k", THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
         }
+
+        @Test
+        void aRequestWithinEveryLimitIsCountedByEach() {
+            assertThat(limiter.count(List.of(clientCount("203.0.113.7"), addressCount("a@example.com")))).isEmpty();
+
+            useUpAfterOne(limiter, "forgot/client", "203.0.113.7");
+            useUpAfterOne(limiter, "forgot/address", "a@example.com");
+        }
+
+        @Test
+        void theFirstLimitThatRefusesSaysWhichAndTheLimitsAfterItDoNotCountTheRequest() {
+            useUp(limiter, "forgot/client", "203.0.113.7");
+
+            assertThat(limiter.count(List.of(clientCount("203.0.113.7"), addressCount("a@example.com"))))
+                    .hasValueSatisfying(refusal -> {
+                        assertThat(refusal.count()).isEqualTo(clientCount("203.0.113.7"));
+                        assertThat(refusal.retryAfter()).isEqualTo(Duration.ofMinutes(15));
+                    });
+            useUp(limiter, "forgot/address", "a@example.com");
+        }
+
+        @Test
+        void aLaterLimitRefusesAfterTheEarlierOnesCounted() {
+            useUp(limiter, "forgot/address", "a@example.com");
+
+            assertThat(limiter.count(List.of(clientCount("203.0.113.7"), addressCount("a@example.com"))))
+                    .hasValueSatisfying(refusal -> assertThat(refusal.count().name()).isEqualTo("forgot/address"));
+            useUpAfterOne(limiter, "forgot/client", "203.0.113.7");
+        }
+    }
+
+    static RateLimiter.Count clientCount(String client) {
+        return new RateLimiter.Count("forgot/client", client, THREE_PER_QUARTER);
+    }
+
+    static RateLimiter.Count addressCount(String address) {
+        return new RateLimiter.Count("forgot/address", address, THREE_PER_QUARTER);
+    }
+
+    /** Takes the two requests left of the three, then finds the limit reached: one was counted before. */
+    static void useUpAfterOne(RateLimiter limiter, String limit, String subject) {
+        limiter.acquire(limit, subject, THREE_PER_QUARTER);
+        limiter.acquire(limit, subject, THREE_PER_QUARTER);
+        assertThatThrownBy(() -> limiter.acquire(limit, subject, THREE_PER_QUARTER)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void allTheLimitsOfARequestAreCountedOverOneConnection() {
+        CountingDataSource pool = new CountingDataSource(database.dataSource);
+        RateLimiter limiter = limiter(pool);
+
+        limiter.count(List.of(clientCount("203.0.113.7"), addressCount("a@example.com")));
+
+        assertThat(pool.connections).isEqualTo(1);
+        assertThat(localCounts()).isZero();
     }
 
     @Test
@@ -221,6 +279,64 @@ class RateLimiterTest {
         assertThat(localCounts()).isEqualTo(2);
         assertThatThrownBy(() -> limiter(database.dataSource).acquire("forgot/address", "a@example.com",
                 THREE_PER_QUARTER)).as("counted in the database").isInstanceOf(ApiException.class);
+    }
+
+    /** The database's data source, counting how often a connection is taken from it. */
+    static final class CountingDataSource implements DataSource {
+
+        private final DataSource database;
+        int connections;
+
+        CountingDataSource(DataSource database) {
+            this.database = database;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            connections++;
+            return database.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            connections++;
+            return database.getConnection(user, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return database.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            database.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            database.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return database.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return database.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return database.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return database.isWrapperFor(type);
+        }
     }
 
     static final class MovableClock extends Clock {
