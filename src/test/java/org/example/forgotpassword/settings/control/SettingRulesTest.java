@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which settings stop the start, and what the message says. */
@@ -96,31 +97,10 @@ class SettingRulesTest {
                         "from 1024", "got \"1000\"");
     }
 
+    /** The wrong values of the file, and one with a control character, which would not show in a text file. */
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "app.base-url                  | localhost:8080",
-            "app.base-url                  | ftp://example.com",
-            "app.base-url                  | https://example.com/?x=1",
-            "mail.from                     | not an address",
-            "mail.subject-prefix           | [Forgot]\u0007Password",
-            "mail.smtp.port                | 0",
-            "mail.smtp.port                | 70000",
-            "mail.smtp.port                | smtp",
-            "mail.smtp.starttls            | yes",
-            "mail.smtp.timeout             | 30s",
-            "mail.smtp.timeout             | PT0S",
-            "mail.smtp.connect-timeout     | P30D",
-            "mail.outbox.lease             | -PT1M",
-            "reset.token-ttl               | 30 minutes",
-            "rate-limit.forgot.per-address | 3 per 15 minutes",
-            "rate-limit.forgot.per-address | 0/PT15M",
-            "rate-limit.login.per-client   | 10/PT0S",
-            "rate-limit.reset.per-token    | 5/15M",
-            "http.max-body-bytes           | 12",
-            "http.trusted-proxies          | proxy.example.com",
-            "log.per-message-level         | LOUD",
-            "mail.smtp.pool-size           | -1",
-            "mp.openapi.scan.disable       | off"})
+    @CsvFileSource(resources = "/settings/wrong-values.csv", delimiter = '|', numLinesToSkip = 1)
+    @CsvSource(delimiter = '|', value = "mail.subject-prefix | [Forgot]\u0007Password")
     void aWrongValueIsRefusedWithTheKeyAndWhatItShouldBe(String key, String value) {
         settings.put("reset.link-template", "https://app.example.com/reset?token={token}");
         settings.put(key, value);
@@ -140,14 +120,13 @@ class SettingRulesTest {
                         "reset.link-template (environment variable RESET_LINK_TEMPLATE) must be an absolute http"));
     }
 
-    /** Values with a parser of their own: the message also says what is wrong. */
+    /**
+     * Values with a parser of their own: the message also says what is wrong. The reasons quote values with ", so
+     * the file quotes with ' as {@code @CsvSource} does.
+     */
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "reset.link-template       | https://app.example.com/reset           | {token} must appear exactly once",
-            "reset.link-template       | https://{token}.example.com/reset       | {token} must be in the path",
-            "reset.link-template       | app.example.com/reset?token={token}     | not an absolute http or https URL",
-            "http.cors.allowed-origins | *                                       | \"*\" is not an origin: wildcards",
-            "http.cors.allowed-origins | https://a.example,https://b.example/ | \"https://b.example/\" is not an"})
+    @CsvFileSource(resources = "/settings/values-their-parser-refuses.csv", delimiter = '|', quoteCharacter = '\'',
+            numLinesToSkip = 1)
     void aValueItsOwnParserRefusesIsNamedWithTheKeyAndWhatIsWrong(String key, String value, String reason) {
         settings.put(key, value);
 
@@ -156,19 +135,10 @@ class SettingRulesTest {
                 .contains("got \"" + value + "\": " + reason);
     }
 
+    /** The file quotes with ' as {@code @CsvSource} does: '' is the empty value. */
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "app.base-url                  | https://reset.example.com",
-            "app.base-url                  | http://127.0.0.1:8080/base",
-            "mail.from                     | Forgot Password <no-reply@example.com>",
-            "mail.subject-prefix           | ''",
-            "rate-limit.forgot.per-address | 100000/PT1S",
-            "http.trusted-proxies          | 10.0.0.1, 10.0.0.2",
-            "http.trusted-proxies          | ::1",
-            "log.per-message-level         | info",
-            "reset.link-template           | http://localhost:3000/#/reset?token={token}",
-            "http.cors.allowed-origins     | https://app.example.com, http://127.0.0.1:5173",
-            "http.cors.allowed-origins     | ''"})
+    @CsvFileSource(resources = "/settings/right-values.csv", delimiter = '|', quoteCharacter = '\'',
+            numLinesToSkip = 1)
     void aRightValueIsTaken(String key, String value) {
         settings.put(key, value);
 
