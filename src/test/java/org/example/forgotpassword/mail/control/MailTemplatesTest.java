@@ -2,10 +2,12 @@ package org.example.forgotpassword.mail.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.example.forgotpassword.mail.entity.OutgoingMail;
 import org.example.forgotpassword.platform.control.TextResources;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MailTemplatesTest {
 
@@ -49,26 +54,23 @@ class MailTemplatesTest {
             assertThat(MailTemplates.fill("{{link}}", Map.of("link", "L", "unused", "U"), false)).isEqualTo("L");
         }
 
-        @Test
-        void valuesAreNotEscapedInTextMode() {
-            String filled = MailTemplates.fill("[{{value}}]", Map.of("value", "<b class=\"x\">Tom & Jerry's</b>"),
-                    false);
-
-            assertThat(filled).isEqualTo("[<b class=\"x\">Tom & Jerry's</b>]");
+        static Stream<Arguments> valuesAndHowHtmlModeWritesThem() {
+            return Stream.of(
+                    arguments("<b class=\"x\">Tom & Jerry's</b>",
+                            "&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;"),
+                    // escaped once: a link's & becomes &amp;, not &amp;amp;
+                    arguments("https://x.test/?a=1&b=2", "https://x.test/?a=1&amp;b=2"),
+                    // a group reference and an escape to a regular expression's replacement, taken literally
+                    arguments("$1 \\0 $", "$1 \\0 $"));
         }
 
-        @Test
-        void valuesAreHtmlEscapedInHtmlMode() {
-            String filled = MailTemplates.fill("[{{value}}]", Map.of("value", "<b class=\"x\">Tom & Jerry's</b>"),
-                    true);
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("valuesAndHowHtmlModeWritesThem")
+        void aValueGoesInAsItIsInTextModeAndHtmlEscapedInHtmlMode(String value, String inHtml) {
+            Map<String, String> values = Map.of("value", value);
 
-            assertThat(filled).isEqualTo("[&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;]");
-        }
-
-        @Test
-        void ampersandOfALinkIsEscapedOnceInHtmlMode() {
-            assertThat(MailTemplates.fill("<a href=\"{{link}}\">", Map.of("link", "https://x.test/?a=1&b=2"), true))
-                    .isEqualTo("<a href=\"https://x.test/?a=1&amp;b=2\">");
+            assertThat(MailTemplates.fill("[{{value}}]", values, false)).isEqualTo("[" + value + "]");
+            assertThat(MailTemplates.fill("[{{value}}]", values, true)).isEqualTo("[" + inHtml + "]");
         }
 
         @Test
@@ -77,23 +79,12 @@ class MailTemplatesTest {
                     .isEqualTo("<p>&nbsp;ok</p>");
         }
 
-        @Test
-        void dollarSignsAndBackslashesInValuesAreTakenLiterally() {
-            assertThat(MailTemplates.fill("{{value}}", Map.of("value", "$1 \\0 $"), false)).isEqualTo("$1 \\0 $");
-        }
-
-        @Test
-        void unknownPlaceholderIsAnErrorNotAnEmptyString() {
-            assertThatThrownBy(() -> MailTemplates.fill("Open {{lnik}}", Map.of("link", "L"), false))
+        @ParameterizedTest(name = "html: {0}")
+        @ValueSource(booleans = {false, true})
+        void unknownPlaceholderIsAnErrorNotAnEmptyString(boolean html) {
+            assertThatThrownBy(() -> MailTemplates.fill("Open {{lnik}}", Map.of("link", "L"), html))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("No value for placeholder lnik");
-        }
-
-        @Test
-        void unknownPlaceholderIsAnErrorInHtmlModeToo() {
-            assertThatThrownBy(() -> MailTemplates.fill("<p>{{minutes}}</p>", Map.of(), true))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("No value for placeholder minutes");
         }
     }
 
@@ -117,6 +108,11 @@ class MailTemplatesTest {
 
         private OutgoingMail renderReset(Locale locale) {
             return templates.render("mail-1", "reset", locale, "someone@example.com", VALUES);
+        }
+
+        private static void assertEnglish(OutgoingMail mail) {
+            assertThat(mail.subject()).isEqualTo("[Forgot Password] Reset your password");
+            assertThat(mail.text()).startsWith("Hello,");
         }
 
         @Test
@@ -194,20 +190,14 @@ class MailTemplatesTest {
 
         @Test
         void otherLanguagesGetTheEnglishMail() {
-            OutgoingMail mail = renderReset(Locale.GERMAN);
-
-            assertThat(mail.subject()).isEqualTo("[Forgot Password] Reset your password");
-            assertThat(mail.text()).startsWith("Hello,");
+            assertEnglish(renderReset(Locale.GERMAN));
         }
 
         @Test
         void englishMailStaysEnglishOnAServerWhoseDefaultLocaleIsChinese() {
             Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
 
-            OutgoingMail mail = renderReset(Locale.ENGLISH);
-
-            assertThat(mail.subject()).isEqualTo("[Forgot Password] Reset your password");
-            assertThat(mail.text()).startsWith("Hello,");
+            assertEnglish(renderReset(Locale.ENGLISH));
         }
 
         @Test
