@@ -90,17 +90,19 @@ class FaultScenariosIT {
     static final String PASSWORD_CHANGED_SUBJECT = "Your password was changed";
 
     static FaultStack stack;
+    /** The relay the application sends its mails through, which the scenarios take down, stall or make refuse. */
+    static SmtpRelay smtp;
     /** One line per scenario, printed at the end and kept in target/fault-suite/figures.txt. */
     static final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void startTheServers() {
         stack = FaultStack.start(SETTINGS);
+        smtp = stack.mailServer();
     }
 
     @AfterEach
     void healTheMailServer() throws IOException {
-        SmtpRelay smtp = stack.mailServer();
         smtp.comeBack();
         smtp.resume();
         smtp.rejectRecipients(address -> false);
@@ -123,7 +125,6 @@ class FaultScenariosIT {
     @Order(1)
     void aMailServerThatIsDownForAWhileDelaysTheMailsButLosesNoneAndSendsNoneTwice() throws Exception {
         List<String> addresses = accounts("smtp-down");
-        SmtpRelay smtp = stack.mailServer();
         long deadLettersBefore = deadLetters();
         long transientBefore = failedAttempts(TRANSIENT_FAILURES);
         AtomicReference<CompletableFuture<Instant>> outage = new AtomicReference<>();
@@ -155,13 +156,11 @@ class FaultScenariosIT {
     @Order(2)
     void temporaryRefusalsAreRetriedWithTheConfiguredBackOffUntilTheMailGoesThrough() throws Exception {
         List<String> addresses = accounts("smtp-4xx");
-        SmtpRelay smtp = stack.mailServer();
         long deadLettersBefore = deadLetters();
         int refusals = 2;
         smtp.failFirstAttemptsOfEachRecipient(refusals);
 
-        List<ForgotLoad.Outcome> outcomes = load(addresses, N, accepted -> {
-        });
+        List<ForgotLoad.Outcome> outcomes = load(addresses, N);
         Instant loadDone = Instant.now();
         Deliveries.Counted settled = stack.deliveries().await(outcomes);
 
@@ -194,13 +193,11 @@ class FaultScenariosIT {
     void aMailboxThatDoesNotExistIsDeadLetteredAfterOneAttemptAndTheOthersAreDelivered() throws Exception {
         List<String> addresses = accounts("smtp-550");
         String unknownMailbox = addresses.get(N / 2);
-        SmtpRelay smtp = stack.mailServer();
         smtp.rejectRecipients(unknownMailbox::equals);
         long deadLettersBefore = deadLetters();
         long permanentBefore = failedAttempts(PERMANENT_FAILURES);
 
-        List<ForgotLoad.Outcome> outcomes = load(addresses, N + 1, accepted -> {
-        });
+        List<ForgotLoad.Outcome> outcomes = load(addresses, N + 1);
         Instant loadDone = Instant.now();
         Deliveries.Counted settled = stack.deliveries().await(withoutAddress(outcomes, unknownMailbox));
         awaitDeadLetters(deadLettersBefore + 1);
@@ -321,7 +318,6 @@ class FaultScenariosIT {
     void anApplicationKilledMidStreamDeliversEveryAcceptedRequestAfterItsRestart() throws Exception {
         List<String> addresses = accounts("app-killed");
         long deadLettersBefore = deadLetters();
-        SmtpRelay smtp = stack.mailServer();
         AtomicInteger inSmtpConversationAtKill = new AtomicInteger();
         AtomicInteger waitingAtKill = new AtomicInteger();
 
@@ -381,7 +377,6 @@ class FaultScenariosIT {
         List<String> addresses = SeededAccounts.seed(new ApiClient(stack.appUrl()), stack.database(), "killed-thrice",
                 2 * target);
         long deadLettersBefore = deadLetters();
-        SmtpRelay smtp = stack.mailServer();
         long seed = Long.getLong("faults.seed", System.nanoTime());
         Random random = new Random(seed);
         List<Integer> killAt = new ArrayList<>();
@@ -405,8 +400,7 @@ class FaultScenariosIT {
             boots.add(stack.startApp().toSeconds());
             lastRestart = Instant.now();
         }
-        outcomes.addAll(load(remaining(addresses, outcomes), target - accepted(outcomes), accepted -> {
-        }));
+        outcomes.addAll(load(remaining(addresses, outcomes), target - accepted(outcomes)));
         Deliveries.Counted settled = stack.deliveries().await(outcomes);
 
         FaultFigures result = record("8 Payara SIGKILL x3 + restarts", outcomes, target, settled, deadLettersBefore,
@@ -429,7 +423,6 @@ class FaultScenariosIT {
         String newPassword = "a brand new passphrase";
         ApiClient api = new ApiClient(stack.appUrl());
         MailInbox inbox = stack.inbox();
-        SmtpRelay smtp = stack.mailServer();
         assertThat(api.createAccount(address, SeededAccounts.PASSWORD, "en").status()).isEqualTo(201);
         assertThat(api.forgot(address).status()).isEqualTo(200);
         String token = tokenIn(inbox.await(address, 1, Duration.ofSeconds(60)).get(0));
@@ -522,8 +515,7 @@ class FaultScenariosIT {
         List<ForgotLoad.Outcome> outcomes = new ArrayList<>(load(addresses, N / 2, once(N / 2, fault)));
         Duration boot = stack.startApp();
         Instant restarted = Instant.now();
-        outcomes.addAll(load(remaining(addresses, outcomes), N - accepted(outcomes), accepted -> {
-        }));
+        outcomes.addAll(load(remaining(addresses, outcomes), N - accepted(outcomes)));
         return new AcrossARestart(outcomes, boot, restarted);
     }
 
@@ -532,6 +524,13 @@ class FaultScenariosIT {
         return SeededAccounts.seed(new ApiClient(stack.appUrl()), stack.database(), scenario, 2 * N);
     }
 
+    /** Sends requests until {@code accepted} of them were accepted, with nothing broken on the way. */
+    static List<ForgotLoad.Outcome> load(List<String> addresses, int accepted) throws InterruptedException {
+        return load(addresses, accepted, n -> {
+        });
+    }
+
+    /** Sends requests until {@code accepted} of them were accepted, telling {@code whenAccepted} of each. */
     static List<ForgotLoad.Outcome> load(List<String> addresses, int accepted, IntConsumer whenAccepted)
             throws InterruptedException {
         return new ForgotLoad(List.of(stack.appUrl()), SETTINGS.clients())
