@@ -273,11 +273,6 @@ public final class Stack implements AutoCloseable {
         return present(backup, "a broker pair");
     }
 
-    /** The instances' {@code ARTEMIS_URL}. */
-    public String brokerUrl() {
-        return present(brokerUrl, "a broker");
-    }
-
     public GreenMailServer greenMail() {
         return present(greenMail, "GreenMail");
     }
