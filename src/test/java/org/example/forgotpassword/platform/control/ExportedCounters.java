@@ -1,5 +1,8 @@
 package org.example.forgotpassword.platform.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,5 +40,22 @@ public final class ExportedCounters {
             }
         }
         return values;
+    }
+
+    /**
+     * Asserts that the counters are exported at 0, and that each call adds one to its own counter and to no other.
+     *
+     * @param calls each counter's sample, as {@link #values} takes it, and the call that counts it
+     */
+    public void assertEachCountsItsCallFromZero(Map<String, Runnable> calls) {
+        String[] samples = calls.keySet().toArray(String[]::new);
+        Map<String, Long> expected = new HashMap<>();
+        calls.keySet().forEach(sample -> expected.put(sample, 0L));
+        assertThat(values(samples)).as("before any call").isEqualTo(expected);
+        calls.forEach((sample, call) -> {
+            call.run();
+            expected.merge(sample, 1L, Long::sum);
+            assertThat(values(samples)).as("after the call counted under " + sample).isEqualTo(expected);
+        });
     }
 }
