@@ -19,17 +19,23 @@ import org.example.forgotpassword.platform.entity.ErrorCode;
 import org.example.forgotpassword.platform.entity.RequestFields;
 import org.example.forgotpassword.platform.entity.SupportedLocales;
 
-/** {@code POST /accounts/} with {@code email}, {@code password} and optional {@code locale} ({@code en}, {@code zh-CN}). */
-@Path("accounts")
+/**
+ * The two account endpoints that let the reset flow be tried end to end: {@code POST /accounts/} signs up, and
+ * {@code POST /login/} checks credentials (no session). They sit at the application's root because the contract
+ * gives each a top-level path; every path more specific than theirs belongs to its own resource.
+ */
+@Path("")
 @ApplicationScoped
+@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource extends ApiResource {
 
     @Inject
     Accounts accounts;
 
+    /** {@code email}, {@code password} and optional {@code locale} ({@code en}, {@code zh-CN}): 201. */
     @POST
-    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+    @Path("accounts")
     public Response create(RequestFields fields) {
         EmailAddress email = EmailAddress.parse(fields.get("email"));
         String password = fields.required("password");
@@ -37,6 +43,19 @@ public class AccountsResource extends ApiResource {
         limits.accountCreation();
         accounts.create(email, password, locale);
         return created("account.created");
+    }
+
+    /** {@code email} and {@code password}: 200, or 401 (1301) for a wrong password and an unknown address alike. */
+    @POST
+    @Path("login")
+    public Response login(RequestFields fields) {
+        EmailAddress email = EmailAddress.parse(fields.get("email"));
+        String password = fields.required("password");
+        limits.login(email.canonical());
+        if (!accounts.authenticate(email, password)) {
+            throw new ApiException(ErrorCode.BAD_CREDENTIALS);
+        }
+        return success("login.succeeded");
     }
 
     private Locale localeOf(String tag) {
