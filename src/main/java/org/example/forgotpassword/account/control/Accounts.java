@@ -7,7 +7,6 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.example.forgotpassword.account.entity.Account;
@@ -21,7 +20,7 @@ public class Accounts {
 
     private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
 
-    @PersistenceContext(unitName = "forgot-password")
+    @Inject
     EntityManager entityManager;
 
     @Inject

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +32,7 @@ public class MailOutbox {
     public record Added(String mailId) {
     }
 
-    @PersistenceContext(unitName = "forgot-password")
+    @Inject
     EntityManager entityManager;
 
     @Inject

@@ -1,8 +1,8 @@
 package org.example.forgotpassword.mail.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.example.forgotpassword.mail.entity.SentMail;
@@ -15,7 +15,7 @@ import org.example.forgotpassword.mail.entity.SentMail;
 @ApplicationScoped
 public class SentMails {
 
-    @PersistenceContext(unitName = "forgot-password")
+    @Inject
     EntityManager entityManager;
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)

@@ -1,8 +1,8 @@
 package org.example.forgotpassword.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.example.forgotpassword.platform.entity.DeadLetter;
@@ -14,7 +14,7 @@ import org.example.forgotpassword.platform.entity.DeadLetter;
 @ApplicationScoped
 public class DeadLetterRecords {
 
-    @PersistenceContext(unitName = "forgot-password")
+    @Inject
     EntityManager entityManager;
 
     /** In the caller's transaction, or one of its own. */
