@@ -2,7 +2,6 @@ package org.example.forgotpassword.reset.control;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -39,10 +38,6 @@ public class ResetMailComposer {
     String linkTemplate;
 
     @Inject
-    @ConfigProperty(name = "reset.token-ttl", defaultValue = "PT30M")
-    Duration tokenTtl;
-
-    @Inject
     MailTemplates templates;
 
     private String checkedTemplate;
@@ -56,7 +51,7 @@ public class ResetMailComposer {
     public OutgoingMail compose(String mailId, IssuedToken issued) {
         String link = resetLink(issued.token());
         return templates.render(mailId, TEMPLATE, issued.locale(), issued.email().value(),
-                Map.of("link", link, "minutes", Long.toString(Math.max(1, tokenTtl.toMinutes()))));
+                Map.of("link", link, "minutes", Long.toString(Math.max(1, issued.validFor().toMinutes()))));
     }
 
     /** Tokens are base64url: nothing in them needs escaping in a URL. */

@@ -1,6 +1,5 @@
 package org.example.forgotpassword.reset.control;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -8,10 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.example.forgotpassword.account.entity.Account;
 import org.example.forgotpassword.account.entity.EmailAddress;
 import org.example.forgotpassword.platform.entity.ApiException;
@@ -24,15 +21,11 @@ import org.example.forgotpassword.reset.entity.ResetToken;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ResetTokenStore {
 
-    @PersistenceContext(unitName = "forgot-password")
+    @Inject
     EntityManager entityManager;
 
     @Inject
     ResetTokens tokens;
-
-    @Inject
-    @ConfigProperty(name = "reset.token-ttl", defaultValue = "PT30M")
-    Duration timeToLive;
 
     /**
      * A new token for the account, in a database transaction of its own: every older unspent token of the account
@@ -43,8 +36,8 @@ public class ResetTokenStore {
         Account managed = entityManager.getReference(Account.class, account.id());
         spendAll(managed);
         String token = tokens.newToken();
-        entityManager.persist(new ResetToken(managed, tokens.hash(token), timeToLive));
-        return new IssuedToken(EmailAddress.parse(account.email()), account.locale(), token);
+        entityManager.persist(new ResetToken(managed, tokens.hash(token), tokens.timeToLive()));
+        return new IssuedToken(EmailAddress.parse(account.email()), account.locale(), token, tokens.timeToLive());
     }
 
     /**

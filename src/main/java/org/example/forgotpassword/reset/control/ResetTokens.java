@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reset tokens: 256 bits from the platform's strong random source, URL-safe without escaping. Only their SHA-256
@@ -21,6 +25,15 @@ public class ResetTokens {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final SecureRandom random = new SecureRandom();
+
+    /** How long a token works once issued; the mail says so. */
+    @Inject
+    @ConfigProperty(name = "reset.token-ttl", defaultValue = "PT30M")
+    Duration timeToLive;
+
+    public Duration timeToLive() {
+        return timeToLive;
+    }
 
     public String newToken() {
         byte[] bytes = new byte[TOKEN_BYTES];

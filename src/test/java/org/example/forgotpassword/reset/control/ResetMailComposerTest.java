@@ -34,13 +34,16 @@ class ResetMailComposerTest {
     @BeforeEach
     void configure() {
         composer.templates = MailTemplatesFixture.withSubjectPrefix("[Forgot Password]");
-        composer.tokenTtl = Duration.ofMinutes(30);
         useTemplate(EXPANDED_DEFAULT);
     }
 
-    /** The reset mail of request-1 for an account, with {@link #TOKEN}. */
+    /** The reset mail of request-1 for an account, with {@link #TOKEN} valid for the default 30 minutes. */
     private OutgoingMail compose(String address, Locale locale) {
-        return composer.compose("request-1", new IssuedToken(EmailAddress.parse(address), locale, TOKEN));
+        return compose(address, locale, Duration.ofMinutes(30));
+    }
+
+    private OutgoingMail compose(String address, Locale locale, Duration validFor) {
+        return composer.compose("request-1", new IssuedToken(EmailAddress.parse(address), locale, TOKEN, validFor));
     }
 
     private void useTemplate(String template) {
@@ -139,9 +142,7 @@ class ResetMailComposerTest {
 
     @Test
     void tokenLifetimeAppearsInMinutesInTheText() {
-        composer.tokenTtl = Duration.ofMinutes(45);
-
-        OutgoingMail mail = compose("someone@example.com", Locale.ENGLISH);
+        OutgoingMail mail = compose("someone@example.com", Locale.ENGLISH, Duration.ofMinutes(45));
 
         assertThat(mail.text()).contains("open this link within 45 minutes:");
         assertThat(mail.html()).contains("within 45 minutes");
@@ -149,9 +150,7 @@ class ResetMailComposerTest {
 
     @Test
     void tokenLifetimeGivenInHoursIsShownInMinutes() {
-        composer.tokenTtl = Duration.parse("PT2H");
-
-        OutgoingMail mail = compose("someone@example.com", Locale.ENGLISH);
+        OutgoingMail mail = compose("someone@example.com", Locale.ENGLISH, Duration.parse("PT2H"));
 
         assertThat(mail.text()).contains("within 120 minutes");
     }
