@@ -43,6 +43,47 @@ public final class Stack implements AutoCloseable {
 
     private enum BrokerKind { NONE, SINGLE, PAIR }
 
+    /**
+     * What was asked of the database. The user and password are PostgreSQL's or H2's; a port of 0 is a free one.
+     */
+    private record DatabaseSettings(DatabaseKind kind, int port, String user, String password) {
+
+        static final DatabaseSettings NOT_ASKED =
+                new DatabaseSettings(DatabaseKind.NONE, 0, "forgot", "stack-db-password");
+    }
+
+    /**
+     * What was asked of the broker: one or a pair, the ports of one (0 for a free one), the user it is made with
+     * and the instances log in as, and settings added to its {@code broker.properties}. The user and the settings
+     * may be given before or after the kind, so each is kept from what was asked before.
+     */
+    private record BrokerSettings(BrokerKind kind, int port, int consolePort, String user, String password,
+            Map<String, String> properties) {
+
+        static final BrokerSettings NOT_ASKED =
+                new BrokerSettings(BrokerKind.NONE, 0, 0, "stack-user", "stack-password", Map.of());
+
+        BrokerSettings single(int port, int consolePort) {
+            return new BrokerSettings(BrokerKind.SINGLE, port, consolePort, user, password, properties);
+        }
+
+        BrokerSettings pair() {
+            return new BrokerSettings(BrokerKind.PAIR, port, consolePort, user, password, properties);
+        }
+
+        BrokerSettings loggingInAs(String user, String password) {
+            return new BrokerSettings(kind, port, consolePort, user, password, properties);
+        }
+
+        BrokerSettings withProperties(Map<String, String> properties) {
+            return new BrokerSettings(kind, port, consolePort, user, password, Map.copyOf(properties));
+        }
+    }
+
+    /** The ports asked of GreenMail, 0 for a free one. */
+    private record GreenMailPorts(int smtp, int imap, int web) {
+    }
+
     /** How an application instance is started, again the same way after a stop or a kill. */
     private record Launch(Path dir, int httpPort, Map<String, String> environment) {
     }
@@ -98,42 +139,45 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startDatabase() {
-        if (asked.database == DatabaseKind.POSTGRES) {
+        DatabaseSettings settings = asked.database;
+        if (settings.kind() == DatabaseKind.POSTGRES) {
             postgres = register(PostgresServer.start(PostgresServer.requiredInstallation(),
-                    orFree(asked.databasePort), asked.databaseUser, asked.databasePassword));
+                    orFree(settings.port()), settings.user(), settings.password()));
             database = postgres.database();
-        } else if (asked.database == DatabaseKind.H2) {
+        } else if (settings.kind() == DatabaseKind.H2) {
             database = new Database("jdbc:h2:file:" + asked.workDir.resolve("h2/forgot-password")
-                    + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000", asked.databaseUser, asked.databasePassword);
+                    + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000", settings.user(), settings.password());
         }
     }
 
     private void startBroker() {
-        if (asked.broker == BrokerKind.PAIR) {
-            BrokerPair pair = BrokerPair.create(asked.layout, asked.workDir.resolve("broker-pair"), asked.brokerUser,
-                    asked.brokerPassword);
+        BrokerSettings settings = asked.broker;
+        if (settings.kind() == BrokerKind.PAIR) {
+            BrokerPair pair = BrokerPair.create(asked.layout, asked.workDir.resolve("broker-pair"), settings.user(),
+                    settings.password());
             broker = register(pair.primary());
-            broker.addProperties(asked.brokerProperties);
+            broker.addProperties(settings.properties());
             broker.start();
             backup = register(pair.backup());
-            backup.addProperties(asked.brokerProperties);
+            backup.addProperties(settings.properties());
             backup.startAsBackup();
             brokerUrl = pair.url();
-        } else if (asked.broker == BrokerKind.SINGLE) {
+        } else if (settings.kind() == BrokerKind.SINGLE) {
             broker = register(ArtemisBroker.create(asked.layout, asked.workDir.resolve("broker"),
-                    orFree(asked.brokerPort), orFree(asked.brokerConsolePort), asked.brokerUser, asked.brokerPassword));
-            broker.addProperties(asked.brokerProperties);
+                    orFree(settings.port()), orFree(settings.consolePort()), settings.user(), settings.password()));
+            broker.addProperties(settings.properties());
             broker.start();
             brokerUrl = broker.url();
         }
     }
 
     private void startMail() throws IOException {
-        if (!asked.greenMail) {
+        GreenMailPorts ports = asked.greenMail;
+        if (ports == null) {
             return;
         }
-        greenMail = register(GreenMailServer.start(asked.layout, orFree(asked.smtpPort), orFree(asked.imapPort),
-                orFree(asked.webPort), asked.workDir.resolve("greenmail/greenmail.log")));
+        greenMail = register(GreenMailServer.start(asked.layout, orFree(ports.smtp()), orFree(ports.imap()),
+                orFree(ports.web()), asked.workDir.resolve("greenmail/greenmail.log")));
         for (int port : asked.relayPorts) {
             relays.add(register(new SmtpRelay(orFree(port), greenMail.smtpPort())));
         }
@@ -188,8 +232,8 @@ public final class Stack implements AutoCloseable {
         env.putAll(asked.environment);
         if (brokerUrl != null) {
             env.put("ARTEMIS_URL", brokerUrl);
-            env.put("ARTEMIS_USER", asked.brokerUser);
-            env.put("ARTEMIS_PASSWORD", asked.brokerPassword);
+            env.put("ARTEMIS_USER", asked.broker.user());
+            env.put("ARTEMIS_PASSWORD", asked.broker.password());
         }
         if (greenMail != null) {
             env.put("MAIL_SMTP_HOST", Ports.LOOPBACK);
@@ -208,7 +252,7 @@ public final class Stack implements AutoCloseable {
             env.put("DB_USER", "");
             env.put("DB_PASSWORD", "");
         }
-        if (asked.database == DatabaseKind.H2) {
+        if (asked.database.kind() == DatabaseKind.H2) {
             // H2's AUTO_SERVER listens on loopback only; without JAVA_OPTS, launch.sh's default heap
             env.put("JAVA_OPTS", asked.environment.getOrDefault("JAVA_OPTS", "-Xmx256m") + " -Dh2.bindAddress="
                     + Ports.LOOPBACK);
@@ -336,20 +380,10 @@ public final class Stack implements AutoCloseable {
         private boolean emptyWorkDir;
         private boolean stopOnExit;
         private Map<String, String> environment = Map.of();
-        private DatabaseKind database = DatabaseKind.NONE;
-        private int databasePort;
-        private String databaseUser = "forgot";
-        private String databasePassword = "stack-db-password";
-        private BrokerKind broker = BrokerKind.NONE;
-        private int brokerPort;
-        private int brokerConsolePort;
-        private String brokerUser = "stack-user";
-        private String brokerPassword = "stack-password";
-        private Map<String, String> brokerProperties = Map.of();
-        private boolean greenMail;
-        private int smtpPort;
-        private int imapPort;
-        private int webPort;
+        private DatabaseSettings database = DatabaseSettings.NOT_ASKED;
+        private BrokerSettings broker = BrokerSettings.NOT_ASKED;
+        /** Null when GreenMail is not asked for. */
+        private GreenMailPorts greenMail;
         private final List<Integer> relayPorts = new ArrayList<>();
         private int instances;
         private boolean wildFly;
@@ -381,20 +415,17 @@ public final class Stack implements AutoCloseable {
 
         /** A throwaway PostgreSQL cluster from Debian's postgresql package; fails saying so when it is missing. */
         public Builder postgres() {
-            return postgres(0, databaseUser, databasePassword);
+            return postgres(0, database.user(), database.password());
         }
 
         public Builder postgres(int port, String user, String password) {
-            database = DatabaseKind.POSTGRES;
-            databasePort = port;
-            databaseUser = user;
-            databasePassword = password;
+            database = new DatabaseSettings(DatabaseKind.POSTGRES, port, user, password);
             return this;
         }
 
         /** An H2 file database in the work directory, which the instance opens and the test reaches through it. */
         public Builder h2() {
-            database = DatabaseKind.H2;
+            database = new DatabaseSettings(DatabaseKind.H2, database.port(), database.user(), database.password());
             return this;
         }
 
@@ -403,28 +434,25 @@ public final class Stack implements AutoCloseable {
         }
 
         public Builder broker(int port, int consolePort) {
-            broker = BrokerKind.SINGLE;
-            brokerPort = port;
-            brokerConsolePort = consolePort;
+            broker = broker.single(port, consolePort);
             return this;
         }
 
         /** The primary/backup pair instead of one broker: the instances are given both addresses. */
         public Builder brokerPair() {
-            broker = BrokerKind.PAIR;
+            broker = broker.pair();
             return this;
         }
 
         /** The user the broker is made with and the instances log in as. */
         public Builder brokerUser(String user, String password) {
-            brokerUser = user;
-            brokerPassword = password;
+            broker = broker.loggingInAs(user, password);
             return this;
         }
 
         /** Settings added to the shipped {@code broker.properties}, e.g. journal knobs to try. */
         public Builder brokerProperties(Map<String, String> properties) {
-            brokerProperties = Map.copyOf(properties);
+            broker = broker.withProperties(properties);
             return this;
         }
 
@@ -434,10 +462,7 @@ public final class Stack implements AutoCloseable {
 
         /** @param webPort its web page and REST API */
         public Builder greenMail(int smtpPort, int imapPort, int webPort) {
-            greenMail = true;
-            this.smtpPort = smtpPort;
-            this.imapPort = imapPort;
-            this.webPort = webPort;
+            greenMail = new GreenMailPorts(smtpPort, imapPort, webPort);
             return this;
         }
 
@@ -485,7 +510,7 @@ public final class Stack implements AutoCloseable {
         }
 
         public Stack start() {
-            if (!relayPorts.isEmpty() && !greenMail) {
+            if (!relayPorts.isEmpty() && greenMail == null) {
                 throw new IllegalStateException("An SMTP relay needs GreenMail behind it");
             }
             Stack stack = new Stack(this);
