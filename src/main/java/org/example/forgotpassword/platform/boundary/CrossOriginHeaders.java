@@ -27,7 +27,8 @@ public class CrossOriginHeaders implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext reply) {
-        if (!HttpMethod.POST.equals(request.getMethod()) || !CrossOriginEndpoints.includes(request.getUriInfo().getPath())) {
+        if (!HttpMethod.POST.equals(request.getMethod())
+                || !CrossOriginEndpoints.includes(request.getUriInfo().getPath())) {
             return;
         }
         MultivaluedMap<String, Object> headers = reply.getHeaders();

@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.example.forgotpassword.account.entity.EmailAddress;
 
 /**
- * A reset token just issued for an account, with what its mail needs: the account's address and language, and how long the token works. The
- * token itself exists only here and in the mail; {@link #toString()} leaves it out, so it cannot reach a log.
+ * A reset token just issued for an account, with what its mail needs: the account's address and language, and how
+ * long the token works. The token itself exists only here and in the mail; {@link #toString()} leaves it out, so it
+ * cannot reach a log.
  */
 public record IssuedToken(EmailAddress email, Locale locale, String token, Duration validFor) {
 
