@@ -22,7 +22,8 @@ public record ApplicationServer(String name, int httpPort, ManagedProcess proces
         Map<String, String> env = new HashMap<>(environment);
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.putIfAbsent("HTTP_BIND_ADDRESS", Ports.LOOPBACK);
-        env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("PATH", Path.of(JavaCommand.home(), "bin") + ":"
+                + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         return env;
     }
 

@@ -124,8 +124,8 @@ public final class DevStack implements AutoCloseable {
             text.append(String.format("  Mail (IMAP)    %s:%d   (user = the recipient address, any password)%n",
                     Ports.LOOPBACK, mail.imapPort()));
         }
-        text.append("  Logs           target/run/{broker/log,greenmail,").append(payara() != null ? "payara" : "wildfly")
-                .append("}\n");
+        text.append("  Logs           target/run/{broker/log,greenmail,")
+                .append(payara() != null ? "payara" : "wildfly").append("}\n");
         text.append("  Database       ").append(environmentDatabase()).append('\n');
         return text.toString();
     }

@@ -60,8 +60,9 @@ class RunCommandIT {
         String firstSuccess = address("first");
         assertThat(api.forgot(firstSuccess).status()).isEqualTo(200);
         assertThat(api.createAccount(NEWCOMER, PASSWORD, null).status()).isEqualTo(201);
-        System.out.printf("RUN-COMMAND figures: launch to first successful POST %.1f s (Payara Micro ready after %.1f s),"
-                        + " Payara Micro RSS %d MB%n", Duration.between(launched, Instant.now()).toMillis() / 1000.0,
+        System.out.printf("RUN-COMMAND figures: launch to first successful POST %.1f s"
+                        + " (Payara Micro ready after %.1f s), Payara Micro RSS %d MB%n",
+                Duration.between(launched, Instant.now()).toMillis() / 1000.0,
                 stack.payara().bootTime().toMillis() / 1000.0, residentMegabytes(stack.payara().pid()));
     }
 
@@ -129,8 +130,9 @@ class RunCommandIT {
     @Order(2)
     void brokerWebConsoleIsServedOnLoopback() throws Exception {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> console = browser.send(HttpRequest.newBuilder(URI.create(stack.broker().consoleUrl() + "/"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> console = browser.send(
+                HttpRequest.newBuilder(URI.create(stack.broker().consoleUrl() + "/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.uri().getHost()).isEqualTo(Ports.LOOPBACK);

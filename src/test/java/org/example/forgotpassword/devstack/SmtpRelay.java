@@ -236,7 +236,8 @@ public final class SmtpRelay implements AutoCloseable {
                     }
                 } else if (upper.equals("DATA")) {
                     inData = true;
-                } else if (upper.startsWith("MAIL FROM:") && temporaryFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                } else if (upper.startsWith("MAIL FROM:")
+                        && temporaryFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     reply = "451 4.3.0 Temporary failure, try again later";
                 } else if (upper.startsWith("RCPT TO:")) {
                     String address = command.substring(8).replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);

@@ -35,7 +35,8 @@ final class FaultStack implements AutoCloseable {
 
     static FaultStack start(LoadSettings settings) {
         Stack servers = Stack.forTest("fault-suite/stack").postgres().broker().greenMail().relays(1).payara().start();
-        System.out.printf("FAULT suite: Payara Micro ready after %.1f s%n", app(servers).bootTime().toMillis() / 1000.0);
+        System.out.printf("FAULT suite: Payara Micro ready after %.1f s%n",
+                app(servers).bootTime().toMillis() / 1000.0);
         return new FaultStack(servers, settings);
     }
 

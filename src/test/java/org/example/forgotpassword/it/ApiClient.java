@@ -81,7 +81,9 @@ public final class ApiClient {
     }
 
     public Reply get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
         headers.forEach(request::header);
         if (clientAddress != null) {
             request.header("X-Forwarded-For", clientAddress);

@@ -61,7 +61,9 @@ public abstract class BrowserFixture extends ShippedWarFixture {
         }
     }
 
-    /** Starts {@link #browser}: its interface in {@code uiLanguage}, its requests asking for {@code acceptLanguages}. */
+    /**
+     * Starts {@link #browser}: its interface in {@code uiLanguage}, its requests asking for {@code acceptLanguages}.
+     */
     protected void startBrowser(String uiLanguage, String acceptLanguages) {
         chromium = HeadlessChromium.start(testName, uiLanguage, acceptLanguages);
         browser = chromium.driver();

@@ -70,12 +70,14 @@ class DockerfileIT {
     @Test
     void serverRunsAsNonRootThroughTheLaunchScriptOfTheRunCommand() {
         assertThat(instructions).anyMatch(line -> line.equals("USER payara"));
-        String entrypoint = instructions.stream().filter(line -> line.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+        String entrypoint = instructions.stream().filter(line -> line.startsWith("ENTRYPOINT"))
+                .findFirst().orElseThrow();
         assertThat(entrypoint).as("the image's shell: BusyBox sh, no bash (LaunchScriptIT runs the script with it)")
                 .startsWith("ENTRYPOINT [\"sh\", ");
         assertThat(entrypoint).contains("/opt/payara/server-config/payara/launch.sh", "/opt/payara/payara-micro.jar",
                 "/opt/payara/app/artemis-ra.rar", "/opt/payara/app/forgot-password.war");
-        assertThat(instructions).anyMatch(line -> line.contains("/build/server-config/payara/ /opt/payara/server-config/payara/"));
+        assertThat(instructions)
+                .anyMatch(line -> line.contains("/build/server-config/payara/ /opt/payara/server-config/payara/"));
         assertThat(PROJECT.resolve("server-config/payara/launch.sh")).isExecutable();
     }
 

@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EmailAddressTest {
 
-    /** A syntactically valid address of exactly {@code length} characters: a 64-character local part and labels of 63. */
+    /**
+     * A syntactically valid address of exactly {@code length} characters: a 64-character local part and labels of 63.
+     */
     private static String addressOfLength(int length) {
         String local = "l".repeat(64);
         String domain = "d".repeat(63) + "." + "d".repeat(63) + ".";
@@ -300,12 +302,14 @@ class EmailAddressTest {
 
         @Test
         void addressesThatDifferInLocalPartCaseAreDifferent() {
-            assertThat(EmailAddress.parse("Someone@example.com")).isNotEqualTo(EmailAddress.parse("someone@example.com"));
+            assertThat(EmailAddress.parse("Someone@example.com"))
+                    .isNotEqualTo(EmailAddress.parse("someone@example.com"));
         }
 
         @Test
         void differentAddressesAreDifferent() {
-            assertThat(EmailAddress.parse("someone@example.com")).isNotEqualTo(EmailAddress.parse("someone@example.org"));
+            assertThat(EmailAddress.parse("someone@example.com"))
+                    .isNotEqualTo(EmailAddress.parse("someone@example.org"));
         }
 
         @Test

@@ -8,8 +8,8 @@ import java.util.Map;
  * their mail, how many got none (lost) and how many extra mails went out (duplicates); and what became of those
  * whose client never heard back.
  */
-public record DeliveryReport(int sent, int accepted, int refused, int unanswered, int delivered, int lost, int duplicates,
-                      int unansweredButDelivered) {
+public record DeliveryReport(int sent, int accepted, int refused, int unanswered, int delivered, int lost,
+        int duplicates, int unansweredButDelivered) {
 
     public static DeliveryReport of(List<ForgotLoad.Outcome> outcomes, Map<String, Integer> mailsPerAddress) {
         int accepted = 0;

@@ -82,7 +82,8 @@ public final class ForgotLoad {
      * {@code whenAccepted} is called with each new count of accepted requests, in the client thread that got it,
      * while the other clients keep sending: the place to break something mid-stream.
      */
-    public List<Outcome> run(Iterator<String> addresses, int target, IntConsumer whenAccepted) throws InterruptedException {
+    public List<Outcome> run(Iterator<String> addresses, int target, IntConsumer whenAccepted)
+            throws InterruptedException {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger accepted = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);

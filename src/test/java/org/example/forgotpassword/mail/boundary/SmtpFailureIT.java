@@ -51,7 +51,8 @@ class SmtpFailureIT extends ShippedWarFixture {
 
         assertThat(services.inbox().await(address, 1, Duration.ofSeconds(45))).hasSize(1);
         Duration took = Duration.between(requested, Instant.now());
-        System.out.printf("SMTP 451 twice: mail delivered after %.1f s (back-off 2 s + 4 s)%n", took.toMillis() / 1000.0);
+        System.out.printf("SMTP 451 twice: mail delivered after %.1f s (back-off 2 s + 4 s)%n",
+                took.toMillis() / 1000.0);
         assertThat(took).as("two redeliveries, 2 s and 4 s apart").isGreaterThanOrEqualTo(Duration.ofSeconds(6));
     }
 

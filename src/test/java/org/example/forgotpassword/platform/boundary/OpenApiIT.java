@@ -66,7 +66,8 @@ class OpenApiIT extends ShippedWarFixture {
     /** The error codes of every operation, by response: the part of the contract front ends switch on. */
     private static Map<String, Map<String, TreeSet<Integer>>> codesOf(ApiDescription description) {
         Map<String, Map<String, TreeSet<Integer>>> codes = new TreeMap<>();
-        description.operations().forEach((key, operation) -> codes.put(key, new TreeMap<>(operation.codesByResponse())));
+        description.operations()
+                .forEach((key, operation) -> codes.put(key, new TreeMap<>(operation.codesByResponse())));
         return codes;
     }
 

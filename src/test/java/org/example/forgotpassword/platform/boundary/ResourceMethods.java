@@ -72,7 +72,8 @@ final class ResourceMethods {
 
     private static String className(Path root, Path file) {
         String relative = root.relativize(file).toString();
-        return relative.substring(0, relative.length() - ".class".length()).replace(file.getFileSystem().getSeparator(), ".");
+        return relative.substring(0, relative.length() - ".class".length())
+                .replace(file.getFileSystem().getSeparator(), ".");
     }
 
     private static Class<?> load(String name) {

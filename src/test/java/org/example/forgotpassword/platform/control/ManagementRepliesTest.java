@@ -19,7 +19,8 @@ class ManagementRepliesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ManagementReplies.firstNumber(null));
         assertThatIllegalArgumentException().isThrownBy(() -> ManagementReplies.firstNumber(""));
         assertThatIllegalArgumentException().isThrownBy(() -> ManagementReplies.firstNumber("[]"));
-        assertThatIllegalArgumentException().isThrownBy(() -> ManagementReplies.firstNumber("[\"queue no-such-queue not found\"]"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ManagementReplies.firstNumber("[\"queue no-such-queue not found\"]"));
         assertThatIllegalArgumentException().isThrownBy(() -> ManagementReplies.firstNumber("{\"count\":1}"));
         assertThatIllegalArgumentException().isThrownBy(() -> ManagementReplies.firstNumber("[1"));
     }

@@ -50,8 +50,9 @@ class ServiceMetricsTest {
         String text = metrics.scrape();
 
         for (String name : List.of("jvm_memory_used_bytes", "jvm_memory_max_bytes",
-                "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads", "jvm_threads_states_threads", "jvm_classes_loaded_classes",
-                "system_cpu_count", "process_cpu_usage", "process_uptime_seconds", "process_start_time_seconds")) {
+                "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads", "jvm_threads_states_threads",
+                "jvm_classes_loaded_classes", "system_cpu_count", "process_cpu_usage", "process_uptime_seconds",
+                "process_start_time_seconds")) {
             assertThat(text).as(name).containsPattern("(?m)^" + name + "[ {]");
         }
     }

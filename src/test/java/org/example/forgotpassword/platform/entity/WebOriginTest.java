@@ -27,7 +27,8 @@ class WebOriginTest {
     @Test
     void schemeAndPortMakeADifferentOrigin() {
         assertThat(WebOrigin.parse("http://app.example.com")).isNotEqualTo(WebOrigin.parse("https://app.example.com"));
-        assertThat(WebOrigin.parse("https://app.example.com:8443")).isNotEqualTo(WebOrigin.parse("https://app.example.com"));
+        assertThat(WebOrigin.parse("https://app.example.com:8443"))
+                .isNotEqualTo(WebOrigin.parse("https://app.example.com"));
     }
 
     @ParameterizedTest

@@ -51,7 +51,8 @@ class CrossOriginIT extends ShippedWarFixture {
         assertThat(answer.header("Access-Control-Allow-Methods")).isEqualTo("POST");
         assertThat(answer.header("Access-Control-Allow-Headers")).isEqualTo("Content-Type, Accept-Language");
         assertThat(answer.header("Access-Control-Max-Age")).matches("[1-9][0-9]*");
-        assertThat(answer.response().headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Origin"));
+        assertThat(answer.response().headers().allValues("Vary"))
+                .anySatisfy(vary -> assertThat(vary).contains("Origin"));
         assertThat(answer.header("Access-Control-Allow-Credentials")).isNull();
     }
 
@@ -63,7 +64,8 @@ class CrossOriginIT extends ShippedWarFixture {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.code()).isEqualTo(1005);
         assertThat(accessControlHeaders(answer)).isEmpty();
-        assertThat(answer.response().headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Origin"));
+        assertThat(answer.response().headers().allValues("Vary"))
+                .anySatisfy(vary -> assertThat(vary).contains("Origin"));
     }
 
     @Test
@@ -82,7 +84,8 @@ class CrossOriginIT extends ShippedWarFixture {
         assertThat(reply.code()).isZero();
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(allowed);
         assertThat(reply.header("Access-Control-Expose-Headers")).isEqualTo("Retry-After");
-        assertThat(reply.response().headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Origin"));
+        assertThat(reply.response().headers().allValues("Vary"))
+                .anySatisfy(vary -> assertThat(vary).contains("Origin"));
         assertThat(reply.header("Access-Control-Allow-Credentials")).isNull();
     }
 
@@ -142,7 +145,8 @@ class CrossOriginIT extends ShippedWarFixture {
 
         assertThat(api.postForm("/accounts/", form, Map.of("Origin", FOREIGN)).code()).isEqualTo(1005);
         assertThat(api.postForm("/login/", form, Map.of("Origin", FOREIGN)).code()).isEqualTo(1005);
-        assertThat(api.postForm("/password/reset/", "token=" + "A".repeat(43) + "&password=" + ApiClient.encode(PASSWORD),
+        assertThat(api.postForm("/password/reset/",
+                "token=" + "A".repeat(43) + "&password=" + ApiClient.encode(PASSWORD),
                 Map.of("Origin", FOREIGN)).code()).isEqualTo(1005);
         assertThat(api.createAccount(address, PASSWORD, "en").status()).as("the refused request created nothing")
                 .isEqualTo(201);
@@ -167,7 +171,8 @@ class CrossOriginIT extends ShippedWarFixture {
     @ParameterizedTest
     @ValueSource(strings = {"https://reset.example.test", "null"})
     void aPageTheBrowserCallsSameOriginMayPost(String origin) {
-        ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + ApiClient.encode(uniqueAddress("same-origin")),
+        ApiClient.Reply reply = api.postForm("/password/forgot/",
+                "email=" + ApiClient.encode(uniqueAddress("same-origin")),
                 Map.of("Origin", origin, "Sec-Fetch-Site", "same-origin"));
 
         assertThat(reply.status()).isEqualTo(200);
@@ -177,7 +182,8 @@ class CrossOriginIT extends ShippedWarFixture {
     @ValueSource(strings = {"cross-site", "same-site", "none"})
     void aPageTheBrowserCallsOfAnotherOriginMayNot(String site) {
         for (String origin : List.of("null", FOREIGN)) {
-            ApiClient.Reply reply = api.postForm("/password/forgot/", "email=" + ApiClient.encode(uniqueAddress("other")),
+            ApiClient.Reply reply = api.postForm("/password/forgot/",
+                    "email=" + ApiClient.encode(uniqueAddress("other")),
                     Map.of("Origin", origin, "Sec-Fetch-Site", site));
 
             assertThat(reply.code()).as(origin + ", " + site).isEqualTo(1005);

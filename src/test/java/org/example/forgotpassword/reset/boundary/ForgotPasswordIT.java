@@ -174,8 +174,10 @@ class ForgotPasswordIT extends ShippedWarFixture {
 
     @Test
     void unknownPathsAndMethodsGetJsonErrorsWithoutStackTraces() {
-        ApiClient.Reply notFound = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/no/such/thing")).GET().build());
-        ApiClient.Reply wrongMethod = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/password/forgot/")).DELETE().build());
+        ApiClient.Reply notFound = api.send(
+                java.net.http.HttpRequest.newBuilder(api.uri("/no/such/thing")).GET().build());
+        ApiClient.Reply wrongMethod = api.send(
+                java.net.http.HttpRequest.newBuilder(api.uri("/password/forgot/")).DELETE().build());
 
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.code()).isEqualTo(1404);

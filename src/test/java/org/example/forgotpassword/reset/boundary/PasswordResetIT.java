@@ -34,7 +34,8 @@ class PasswordResetIT extends ShippedWarFixture {
         ApiClient.Reply page = api.get("/password/reset/?token=" + token, Map.of());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.body()).contains("value=\"" + token + "\"", "<html lang=\"en\"", "autocomplete=\"new-password\"");
+        assertThat(page.body()).contains("value=\"" + token + "\"", "<html lang=\"en\"",
+                "autocomplete=\"new-password\"");
 
         ApiClient.Reply reset = api.resetPassword(token, NEW_PASSWORD);
         assertThat(reset.status()).isEqualTo(200);
@@ -63,7 +64,8 @@ class PasswordResetIT extends ShippedWarFixture {
         } finally {
             services.smtpRelay().failNextTransactions(0);
         }
-        assertThat(services.inbox().await(address, 2, MAIL_WAIT).get(1).subject()).endsWith("Your password was changed");
+        assertThat(services.inbox().await(address, 2, MAIL_WAIT).get(1).subject())
+                .endsWith("Your password was changed");
         assertThat(services.inbox().mailsFor(address)).as("one reset mail for three attempts, then the notice")
                 .hasSize(2);
     }

@@ -54,11 +54,13 @@ class ResetMailComposerTest {
     @Test
     void defaultTemplateIsTheResetPageUnderTheBaseUrl() throws IOException {
         Properties defaults = new Properties();
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/microprofile-config.properties")) {
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/microprofile-config.properties")) {
             defaults.load(in);
         }
 
-        assertThat(defaults.getProperty("reset.link-template")).isEqualTo("${app.base-url}/password/reset/?token={token}");
+        assertThat(defaults.getProperty("reset.link-template"))
+                .isEqualTo("${app.base-url}/password/reset/?token={token}");
     }
 
     @Test

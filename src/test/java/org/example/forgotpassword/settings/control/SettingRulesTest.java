@@ -115,7 +115,8 @@ class SettingRulesTest {
         settings.put("app.base-url", "localhost:8080");
 
         assertThat(problems()).hasSize(2)
-                .anySatisfy(problem -> assertThat(problem).startsWith("app.base-url (environment variable APP_BASE_URL)"))
+                .anySatisfy(problem -> assertThat(problem).startsWith(
+                        "app.base-url (environment variable APP_BASE_URL)"))
                 .anySatisfy(problem -> assertThat(problem).startsWith(
                         "reset.link-template (environment variable RESET_LINK_TEMPLATE) must be an absolute http"));
     }
