@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.example.forgotpassword.account.control.Accounts;
 import org.example.forgotpassword.account.entity.Account;
+import org.example.forgotpassword.mail.control.MailDeliveryException;
 import org.example.forgotpassword.mail.control.MailSender;
 import org.example.forgotpassword.mail.control.MailStatistics;
 import org.example.forgotpassword.mail.control.SentMails;
@@ -24,7 +25,9 @@ import org.example.forgotpassword.reset.entity.ResetRequest;
  * again ({@link SentMails}, keyed by the request id, which is also the mail's {@code Message-ID}). Otherwise a new
  * token is issued in a database transaction of its own (older tokens of the account stop working, so after a
  * redelivery only the link actually mailed works), the mail rendered and sent, and the request recorded as mailed.
- * A mail goes out twice only when the instance dies between the server's 250 and that record's commit.
+ * Two deliveries of one request at once on this instance are kept apart by {@link RequestsInProgress}. A mail goes
+ * out twice only when the instance dies between the server's 250 and that record's commit, or when two instances
+ * are handed the same request at the same moment.
  */
 @ApplicationScoped
 public class ResetMailing {
@@ -36,6 +39,9 @@ public class ResetMailing {
 
     @Inject
     SentMails sentMails;
+
+    @Inject
+    RequestsInProgress inProgress;
 
     @Inject
     ResetTokenStore tokenStore;
@@ -68,12 +74,24 @@ public class ResetMailing {
             LOG.log(perMessageLog.level(), "Reset request {0}: no account, no mail", request.requestId());
             return;
         }
+        if (!inProgress.start(request.requestId())) {
+            throw new MailDeliveryException("Reset request " + request.requestId()
+                    + " is being mailed by another delivery on this instance; to be delivered again", null);
+        }
+        try {
+            mailUnlessSent(request, account.get());
+        } finally {
+            inProgress.finish(request.requestId());
+        }
+    }
+
+    private void mailUnlessSent(ResetRequest request, Account account) {
         if (sentMails.wasSent(request.requestId())) {
             mailStatistics.recordNotResent();
             LOG.log(Level.INFO, "Reset request {0} was mailed already: not mailed again", request.requestId());
             return;
         }
-        IssuedToken issued = tokenStore.issue(account.get());
+        IssuedToken issued = tokenStore.issue(account);
         OutgoingMail mail = composer.compose(request.requestId(), issued);
         mailSender.send(mail);
         sentMails.recordSent(request.requestId());
